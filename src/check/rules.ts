@@ -1,0 +1,69 @@
+import type { Severity } from './diagnostic';
+
+/** What every rule carries; `satisfies Record<RuleId, RuleInfo>` keeps a rule from compiling without it. */
+export interface RuleInfo {
+  /** Default severity. */
+  readonly severity: Severity;
+  /** One line for `--help` and the docs index. */
+  readonly summary: string;
+}
+
+/**
+ * The rule registry. Each id has a page at docs/rules/<id>.md; a test checks that the page exists.
+ */
+export const rules = {
+  'duplicate-key': {
+    severity: 'error',
+    summary: 'A YAML mapping repeats a key (kustomize and Flux reject it; Helm keeps the last silently).',
+  },
+  'yaml-syntax': { severity: 'error', summary: 'A YAML file does not parse.' },
+  'invalid-duration': {
+    severity: 'error',
+    summary: 'A duration is not in the form the consuming tool accepts (for example 72h, 200ms).',
+  },
+  'invalid-value': {
+    severity: 'error',
+    summary: 'A construct property is outside the range or form its upstream consumer accepts.',
+  },
+  'port-conflict': { severity: 'error', summary: 'Two receivers or listeners claim the same port.' },
+  'unknown-datasource-uid': {
+    severity: 'error',
+    summary: 'A Grafana correlation names a datasource uid that no provisioned datasource has.',
+  },
+  'alloy-batch-size': {
+    severity: 'error',
+    summary: 'otelcol.processor.batch send_batch_max_size must be 0 or at least send_batch_size.',
+  },
+  'alloy-helm-template': {
+    severity: 'error',
+    summary: 'Alloy config bound for the Alloy chart contains "{{", which Helm tpl would evaluate.',
+  },
+  'alloy-syntax': { severity: 'error', summary: 'Alloy configuration does not parse.' },
+  'remote-write-receiver': {
+    severity: 'error',
+    summary: 'Tempo remote-writes to a Prometheus that does not accept remote write (every write is a 404).',
+  },
+  'flux-release-name': {
+    severity: 'error',
+    summary: 'A HelmRelease release name is invalid or collides with another release.',
+  },
+  'duplicate-resource': {
+    severity: 'error',
+    summary: 'Two objects in the tree share kind, namespace and name.',
+  },
+  drift: {
+    severity: 'error',
+    summary: 'A generated file differs from what synth produces now (synth --check).',
+  },
+  'app-load': {
+    severity: 'error',
+    summary: 'The stack in charts/ could not be loaded or run.',
+  },
+  'output-conflict': {
+    severity: 'error',
+    summary: 'synth would overwrite a file that bramble does not own.',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+/** A rule id known to bramble. */
+export type RuleId = keyof typeof rules;
