@@ -1,0 +1,493 @@
+import type {
+  AlloyFile,
+  AttributeStmt,
+  BlockStmt,
+  Comment,
+  Expr,
+  Identifier,
+  LiteralExpr,
+  LiteralType,
+  ObjectExpr,
+  ObjectField,
+  Statement,
+} from './ast';
+import type { Position, SyntaxDiagnostic } from './diagnostic';
+import { decodeUtf8, Scanner } from './scanner';
+import type { BinaryOperator, TokenKind } from './token';
+import { goQuote, isValidIdentifier } from './unicode';
+
+/**
+ * How deeply expressions and blocks may nest. Alloy itself has no limit (Go stacks grow); bramble
+ * has one so that hostile input (say, lists nested 10,000 deep) yields a diagnostic instead of a
+ * stack overflow in the parser, the printer or any code walking the AST.
+ */
+export const DEFAULT_MAX_DEPTH = 500;
+
+/** Options for {@link parse}. */
+export interface ParseOptions {
+  /**
+   * Maximum nesting depth of blocks and expressions (a left-leaning chain such as `a + b + c` or
+   * `a.b.c` counts one level per link). Default {@link DEFAULT_MAX_DEPTH}.
+   */
+  readonly maxDepth?: number;
+}
+
+/** The result of {@link parse}. */
+export interface ParseResult {
+  /** The file; undefined whenever there is a diagnostic (Alloy's `ParseFile` returns no AST then). */
+  readonly file: AlloyFile | undefined;
+  /** Scanner and parser errors, in the order Alloy reports them. */
+  readonly diagnostics: SyntaxDiagnostic[];
+}
+
+/** Message of the diagnostic reported when input nests deeper than the limit. */
+export function depthLimitMessage(maxDepth: number): string {
+  return `nesting exceeds the maximum depth of ${maxDepth}`;
+}
+
+class DepthExceeded extends Error {}
+
+function precedenceOf(kind: TokenKind): number {
+  switch (kind) {
+    case '||': return 1;
+    case '&&': return 2;
+    case '==': case '!=': case '<': case '<=': case '>': case '>=': return 3;
+    case '+': case '-': return 4;
+    case '*': case '/': case '%': return 5;
+    case '^': return 6;
+    default: return 0;
+  }
+}
+
+const literalTypes: Partial<Record<TokenKind, LiteralType>> = {
+  STRING: 'string',
+  NUMBER: 'number',
+  FLOAT: 'float',
+  BOOL: 'bool',
+  NULL: 'null',
+};
+
+/** The text between the quotes (or backticks) of a string token, even an unterminated one. */
+function stripQuotes(text: string): string {
+  const inner = text.slice(1);
+  return inner.length > 0 && inner.endsWith(text[0] as string) ? inner.slice(0, -1) : inner;
+}
+
+function isNameChain(e: Expr): boolean {
+  for (;;) {
+    if (e.kind === 'Identifier') return true;
+    if (e.kind !== 'Access') return false;
+    e = e.value;
+  }
+}
+
+/** Recursive-descent parser for the Alloy grammar (LL(1), one token of lookahead). */
+class Parser {
+  private readonly sc: Scanner;
+  private readonly diagnostics: SyntaxDiagnostic[] = [];
+  private readonly comments: Comment[] = [];
+  private lastErrorLine = -1;
+  private depth = 0;
+  private readonly maxDepth: number;
+
+  constructor(source: string, fromBytes: boolean, options: ParseOptions) {
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.sc = new Scanner(source, {
+      fromBytes,
+      onError: (message, at) => this.diagnostics.push({ message, start: at }),
+    });
+    this.next();
+  }
+
+  result(): ParseResult {
+    let file: AlloyFile | undefined;
+    try {
+      const body = this.parseBody(false);
+      file = { kind: 'File', body, comments: this.comments };
+    } catch (e) {
+      // A RangeError is a call-stack overflow: only possible with a maxDepth set far above the default.
+      if (!(e instanceof DepthExceeded) && !(e instanceof RangeError)) throw e;
+      const message = e instanceof DepthExceeded ? depthLimitMessage(this.maxDepth) : 'nesting is too deep to parse (call stack exhausted)';
+      this.diagnostics.push({ message, start: this.sc.tokenStart() });
+    }
+    return this.diagnostics.length > 0 ? { file: undefined, diagnostics: this.diagnostics } : { file, diagnostics: [] };
+  }
+
+  /** The current token kind (a method, so TypeScript does not narrow it across next()). */
+  private kind(): TokenKind {
+    return this.sc.kind;
+  }
+
+  private start(): Position {
+    return this.sc.tokenStart();
+  }
+
+  private end(): Position {
+    return this.sc.tokenEnd();
+  }
+
+  private next(): void {
+    const sc = this.sc;
+    while (sc.scan() === 'COMMENT') this.comments.push({ text: sc.text, start: sc.tokenStart(), end: sc.tokenEnd() });
+  }
+
+  /** Reports a parser error, unless one was already reported on the same line (as Alloy does). */
+  private error(message: string, start: Position, end?: Position): void {
+    if (start.line === this.lastErrorLine) return;
+    this.lastErrorLine = start.line;
+    this.diagnostics.push(end ? { message, start, end } : { message, start });
+  }
+
+  private errorAtToken(message: string): void {
+    if (this.sc.startLine === this.lastErrorLine) return;
+    this.error(message, this.start(), this.end());
+  }
+
+  /** Consumes a token of the given kind and returns its start, or reports `expected X, got Y`. */
+  private expect(kind: TokenKind): Position | undefined {
+    if (this.sc.kind !== kind) {
+      this.errorAtToken(`expected ${kind}, got ${this.sc.kind}`);
+      return undefined;
+    }
+    const at = this.start();
+    this.next();
+    return at;
+  }
+
+  private skipToTerminator(): void {
+    while (this.sc.kind !== 'TERMINATOR' && this.sc.kind !== 'EOF') this.next();
+  }
+
+  private enter(): void {
+    if (this.depth >= this.maxDepth) throw new DepthExceeded();
+    this.depth++;
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  private parseBody(inBlock: boolean): Statement[] {
+    const body: Statement[] = [];
+    for (;;) {
+      let k = this.kind();
+      if (k === 'EOF' || (inBlock && k === '}')) return body;
+      if (k === 'TERMINATOR') {
+        this.next();
+        continue;
+      }
+      const stmt = this.parseStatement();
+      if (stmt) body.push(stmt);
+      k = this.kind();
+      if (k === 'TERMINATOR') this.next();
+      else if (k !== 'EOF' && !(inBlock && k === '}')) {
+        this.errorAtToken(`expected TERMINATOR, got ${k}`);
+        this.skipToTerminator();
+      }
+    }
+  }
+
+  private parseStatement(): Statement | undefined {
+    const sc = this.sc;
+    if (sc.kind !== 'IDENT') {
+      this.errorAtToken(`expected identifier, got ${sc.kind}`);
+      this.skipToTerminator();
+      return undefined;
+    }
+    const first = sc.text;
+    const firstStart = this.start();
+    const firstEnd = this.end();
+    let name = first;
+    let dotted = false;
+    this.next();
+    while (this.kind() === '.') {
+      this.next();
+      if (this.kind() !== 'IDENT') {
+        this.errorAtToken(`expected IDENT, got ${sc.kind}`);
+        this.skipToTerminator();
+        return undefined;
+      }
+      name += '.' + sc.text;
+      dotted = true;
+      this.next();
+    }
+
+    let labelStart: Position | undefined;
+    let labelEnd: Position | undefined;
+    let label: string | undefined;
+    let k = this.kind();
+    if (k !== '=' && k !== '{') {
+      if (k === 'STRING') {
+        labelStart = this.start();
+        labelEnd = this.end();
+        if (sc.text.startsWith('`')) {
+          this.error(`expected block label to be a double quoted string, but got ${goQuote(sc.text)}`, labelStart, labelEnd);
+        } else {
+          label = stripQuotes(sc.text);
+          if (label !== '' && !isValidIdentifier(label)) {
+            this.error(`expected block label to be a valid identifier, but got ${goQuote(label)}`, labelStart, labelEnd);
+          }
+        }
+        this.next();
+      } else {
+        this.errorAtToken(`expected block label, got ${k}`);
+        if (k !== 'TERMINATOR' && k !== 'EOF') this.next();
+      }
+      k = this.kind();
+    }
+
+    if (k === '=') {
+      const assign = this.start();
+      if (dotted) this.error('attribute names may only consist of a single identifier with no "."', firstStart, firstEnd);
+      else if (labelStart && label !== '') this.error('attribute names may not have labels', labelStart, labelEnd);
+      this.next();
+      const value = this.parseExpression();
+      const stmt: AttributeStmt = {
+        kind: 'Attribute',
+        name: { kind: 'Identifier', name: first, start: firstStart, end: firstEnd },
+        value,
+        assign,
+        start: firstStart,
+        end: value.end,
+      };
+      const after = this.kind();
+      if ((after === 'STRING' || after === '{') && isNameChain(value)) this.parseBlockAsValue(value);
+      return stmt;
+    }
+    if (k === '{') {
+      const lcurly = this.start();
+      this.next();
+      this.enter();
+      const body = this.parseBody(true);
+      this.leave();
+      const end = this.end();
+      const rcurly = this.expect('}');
+      const block: BlockStmt = { kind: 'Block', name, body, lcurly, start: firstStart, end: rcurly ? end : this.start() };
+      if (rcurly) block.rcurly = rcurly;
+      if (label !== undefined && labelStart) {
+        block.label = label;
+        block.labelPos = labelStart;
+      }
+      return block;
+    }
+    if (!dotted && (label === undefined || label === '')) this.errorAtToken(`expected attribute assignment or block body, got ${k}`);
+    else this.errorAtToken(`expected block body, got ${k}`);
+    this.skipToTerminator();
+    return undefined;
+  }
+
+  /** `name = some.block "label" { … }`: parse the block so that only one error is reported. */
+  private parseBlockAsValue(value: Expr): void {
+    if (this.kind() === 'STRING') this.next();
+    if (this.kind() !== '{') {
+      this.errorAtToken(`expected {, got ${this.sc.kind}`);
+      this.skipToTerminator();
+      return;
+    }
+    this.error('cannot use a block as an expression', value.start as Position, value.end);
+    this.next();
+    this.enter();
+    this.parseBody(true);
+    this.leave();
+    this.expect('}');
+  }
+
+  private parseExpression(): Expr {
+    return this.parseBinary(1);
+  }
+
+  private parseBinary(minPrecedence: number): Expr {
+    let left = this.parseUnary();
+    let chain = 0;
+    for (;;) {
+      const op = this.sc.kind;
+      const prec = precedenceOf(op);
+      if (prec === 0 || prec < minPrecedence) break;
+      const opPos = this.start();
+      this.next();
+      this.enter();
+      const right = this.parseBinary(op === '^' ? prec : prec + 1);
+      this.leave();
+      left = { kind: 'Binary', op: op as BinaryOperator, left, right, opPos, start: left.start, end: right.end };
+      chain++;
+      if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
+    }
+    return left;
+  }
+
+  private parseUnary(): Expr {
+    const op = this.sc.kind;
+    if (op === '!' || op === '-') {
+      const start = this.start();
+      this.next();
+      this.enter();
+      const operand = this.parseUnary();
+      this.leave();
+      return { kind: 'Unary', op, operand, start, end: operand.end };
+    }
+    return this.parsePostfix();
+  }
+
+  private parsePostfix(): Expr {
+    const sc = this.sc;
+    let e = this.parsePrimary();
+    let chain = 0;
+    for (;;) {
+      const k = sc.kind;
+      if (k === '.') {
+        const dot = this.start();
+        this.next();
+        if (this.kind() !== 'IDENT') {
+          this.errorAtToken(`expected IDENT, got ${sc.kind}`);
+          return e;
+        }
+        const name: Identifier = { kind: 'Identifier', name: sc.text, start: this.start(), end: this.end() };
+        this.next();
+        e = { kind: 'Access', value: e, name, dot, start: e.start, end: name.end };
+      } else if (k === '[') {
+        const lbrack = this.start();
+        this.next();
+        this.enter();
+        const index = this.parseExpression();
+        this.leave();
+        const end = this.end();
+        const rbrack = this.expect(']');
+        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack ? end : index.end };
+        if (rbrack) e.rbrack = rbrack;
+      } else if (k === '(') {
+        const lparen = this.start();
+        this.next();
+        this.enter();
+        const args = this.parseElements(')', "missing ',' in expression list");
+        this.leave();
+        const end = this.end();
+        const rparen = this.expect(')');
+        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen ? end : this.start() };
+        if (rparen) e.rparen = rparen;
+      } else return e;
+      chain++;
+      if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
+    }
+  }
+
+  private parseElements(close: ']' | ')', missingComma: string): Expr[] {
+    const elements: Expr[] = [];
+    while (this.kind() !== close && this.kind() !== 'EOF') {
+      elements.push(this.parseExpression());
+      const k = this.kind();
+      if (k === ',') {
+        this.next();
+        continue;
+      }
+      if (k === close) break;
+      this.errorAtToken(missingComma);
+      // Treat the offending token (usually the newline) as the missing comma and go on.
+      this.next();
+    }
+    return elements;
+  }
+
+  private parsePrimary(): Expr {
+    const sc = this.sc;
+    const k = sc.kind;
+    switch (k) {
+      case 'IDENT': {
+        const id: Identifier = { kind: 'Identifier', name: sc.text, start: this.start(), end: this.end() };
+        this.next();
+        return id;
+      }
+      case 'STRING':
+      case 'NUMBER':
+      case 'FLOAT':
+      case 'BOOL':
+      case 'NULL': {
+        const lit: LiteralExpr = { kind: 'Literal', type: literalTypes[k] as LiteralType, raw: sc.text, start: this.start(), end: this.end() };
+        this.next();
+        return lit;
+      }
+      case '(': {
+        const lparen = this.start();
+        this.next();
+        this.enter();
+        const inner = this.parseExpression();
+        this.leave();
+        const end = this.end();
+        const rparen = this.expect(')');
+        return { kind: 'Paren', inner, lparen, ...(rparen ? { rparen } : {}), start: lparen, end: rparen ? end : inner.end };
+      }
+      case '[': {
+        const lbrack = this.start();
+        this.next();
+        this.enter();
+        const elements = this.parseElements(']', "missing ',' in expression list");
+        this.leave();
+        const end = this.end();
+        const rbrack = this.expect(']');
+        return { kind: 'Array', elements, lbrack, ...(rbrack ? { rbrack } : {}), start: lbrack, end: rbrack ? end : this.start() };
+      }
+      case '{':
+        return this.parseObject();
+      default: {
+        this.errorAtToken(`expected expression, got ${k}`);
+        // A placeholder; the file is discarded anyway because of the error.
+        const at = this.start();
+        return { kind: 'Literal', type: 'null', raw: 'null', start: at, end: at };
+      }
+    }
+  }
+
+  private parseObject(): ObjectExpr {
+    const lcurly = this.start();
+    this.next();
+    this.enter();
+    const fields: ObjectField[] = [];
+    while (this.kind() !== '}' && this.kind() !== 'EOF') {
+      fields.push(this.parseField());
+      const k = this.kind();
+      if (k === ',') {
+        this.next();
+        continue;
+      }
+      if (k === '}') break;
+      this.errorAtToken("missing ',' in field list");
+      this.next();
+    }
+    this.leave();
+    const end = this.end();
+    const rcurly = this.expect('}');
+    const obj: ObjectExpr = { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly ? end : this.start() };
+    if (rcurly) obj.rcurly = rcurly;
+    return obj;
+  }
+
+  private parseField(): ObjectField {
+    const sc = this.sc;
+    const keyStart = this.start();
+    let key = sc.text;
+    let quoted = false;
+    if (sc.kind === 'STRING') {
+      key = stripQuotes(sc.text);
+      quoted = true;
+    } else if (sc.kind !== 'IDENT') {
+      this.errorAtToken(`expected field name (string or identifier), got ${sc.kind}`);
+    }
+    this.next();
+    const assign = this.expect('=');
+    const value = this.parseExpression();
+    const field: ObjectField = { kind: 'Field', key, quoted, value, start: keyStart, end: value.end };
+    if (assign) field.assign = assign;
+    return field;
+  }
+}
+
+/**
+ * Parses Alloy source. Never throws on bad input: problems come back as diagnostics, worded and
+ * positioned as Alloy reports them. Like Alloy's `parser.ParseFile`, no AST is returned when there
+ * is any diagnostic. A `Uint8Array` is read as UTF-8, so invalid bytes are reported as
+ * `illegal UTF-8 encoding`; a string's unpaired surrogates are reported the same way.
+ */
+export function parse(source: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const fromBytes = typeof source !== 'string';
+  const text = typeof source === 'string' ? source : decodeUtf8(source);
+  return new Parser(text, fromBytes, options).result();
+}
