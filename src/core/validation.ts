@@ -13,7 +13,15 @@ export interface Finding {
    * Where the offending value lands in the output, so the diagnostic can point at a line:
    * the object that renders it and the key path inside that object.
    */
-  readonly at?: { readonly object: IConstruct; readonly path: readonly (string | number)[] };
+  readonly at?: {
+    readonly object: IConstruct;
+    readonly path: readonly (string | number)[];
+    /**
+     * When the value at `path` is embedded text (a provisioning file, an Alloy config), finds the
+     * offending spot inside that text (1-based line and column), so the diagnostic points there.
+     */
+    readonly inner?: (text: string) => { readonly line: number; readonly column: number } | undefined;
+  };
 }
 
 /** A construct rule: returns findings, never throws for user mistakes. */

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { setOutputFile } from '../core/folder';
 import { addRule, type Finding } from '../core/validation';
-import { stringifyFile } from '../render/yaml';
+import { locateValuePath, stringifyFile } from '../render/yaml';
 import { datasourcesIn, markDatasource, type IDatasource } from './datasource';
 
 /** A span attribute mapped to a label of the target datasource (`{key, value}` in Grafana). */
@@ -173,11 +173,15 @@ export class TempoDatasource extends Construct implements IDatasource {
   private checkCorrelations(resource: ApiObject): Finding[] {
     const known = datasourcesIn(this);
     const findings: Finding[] = [];
-    const check = (what: string, ref: IDatasource | string | undefined, types: string[]) => {
+    const check = (what: string, jsonKey: string, ref: IDatasource | string | undefined, types: string[]) => {
       if (ref === undefined) return;
       const uid = typeof ref === 'string' ? ref : ref.uid;
       const target = known.find((d) => d.uid === uid);
-      const at = { object: resource, path: ['data', 'tempo-datasource.yaml'] };
+      const at = {
+        object: resource,
+        path: ['data', 'tempo-datasource.yaml'],
+        inner: (text: string) => locateValuePath(text, 0, ['datasources', 0, 'jsonData', jsonKey, 'datasourceUid']),
+      };
       if (!target) {
         findings.push({
           ruleId: 'unknown-datasource-uid',
@@ -193,9 +197,9 @@ export class TempoDatasource extends Construct implements IDatasource {
         });
       }
     };
-    check('tracesToLogsV2', this.props.tracesToLogs?.datasource, logsTypes);
-    check('tracesToMetrics', this.props.tracesToMetrics?.datasource, metricsTypes);
-    check('serviceMap', this.props.serviceMap, metricsTypes);
+    check('tracesToLogsV2', 'tracesToLogsV2', this.props.tracesToLogs?.datasource, logsTypes);
+    check('tracesToMetrics', 'tracesToMetrics', this.props.tracesToMetrics?.datasource, metricsTypes);
+    check('serviceMap', 'serviceMap', this.props.serviceMap, metricsTypes);
     for (const [what, s] of [
       ['tracesToLogs.query', this.props.tracesToLogs?.query],
       ...(this.props.tracesToMetrics?.queries ?? []).map((q) => [`tracesToMetrics query "${q.name}"`, q.query] as const),

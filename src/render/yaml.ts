@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, type Node } from 'yaml';
 
 // YAML 1.1 on output because Kubernetes, kustomize and Helm read manifests with YAML 1.1 rules
 // (go-yaml v2 via sigs.k8s.io/yaml): strings such as `on`, `yes` or `0775` must come out quoted.
@@ -55,27 +55,47 @@ export interface LineColumn {
  * Where the value at `path` sits in document `index` of a YAML text (the key's position for a map
  * member), or undefined when the path is absent. Used to point synth diagnostics at a line.
  */
-export function locateValuePath(text: string, index: number, path: readonly (string | number)[]): LineColumn | undefined {
+export function locateValuePath(
+  text: string,
+  index: number,
+  path: readonly (string | number)[],
+  inner?: (embedded: string) => LineColumn | undefined,
+): LineColumn | undefined {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, version: '1.1' });
   const doc = Array.isArray(docs) ? docs[index] : undefined;
   if (!doc) return undefined;
   let node: Node | null | undefined = doc.contents as Node | null;
   let offset: number | undefined = node?.range?.[0];
+  let complete = true;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
+      if (!pair) {
+        complete = false;
+        break;
+      }
       offset = (pair.key as Node).range?.[0];
       node = pair.value as Node | null;
     } else if (isSeq(node) && typeof key === 'number') {
       node = node.items[key] as Node | undefined;
       offset = node?.range?.[0];
     } else {
+      complete = false;
       break;
     }
   }
   if (offset === undefined) return undefined;
+  if (complete && inner && isScalar(node) && node.type === Scalar.BLOCK_LITERAL && typeof node.value === 'string' && node.range) {
+    const spot = inner(node.value);
+    if (spot) {
+      // A literal block's content starts on the line after its `|` header, indented uniformly.
+      const firstLine = lineCounter.linePos(node.range[0]).line + 1;
+      const lineStart = lineCounter.lineStarts[firstLine - 1] ?? 0;
+      const indent = /^ */.exec(text.slice(lineStart))![0].length;
+      return { line: firstLine + spot.line - 1, column: indent + spot.column };
+    }
+  }
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
 }

@@ -111,7 +111,7 @@ export function synthesize(app: App, outDir: string): SynthResult {
     const target = finding.at ? apiObjectOf(finding.at.object) : undefined;
     const where = target ? placement.get(target) : undefined;
     if (where && finding.at) {
-      const pos = locateValuePath(contentOf.get(where.path)!, where.index, finding.at.path);
+      const pos = locateValuePath(contentOf.get(where.path)!, where.index, finding.at.path, finding.at.inner);
       diagnostics.push(findingToDiagnostic(finding, `${outDir}/${where.path}`, pos?.line, pos?.column));
     } else {
       diagnostics.push(findingToDiagnostic(finding));

@@ -65,4 +65,12 @@ describe('locateValuePath', () => {
   it('is undefined for a missing document', () => {
     assert.equal(locateValuePath(text, 5, ['a']), undefined);
   });
+
+  it('maps a spot inside an embedded literal block to the file line and column', () => {
+    const file = stringifyFile([{ data: { 'config.yaml': 'a: 1\nb:\n  c: 2\n' } }], ['header']);
+    // header, data:, config.yaml: |, a: 1, b:, c: 2
+    const pos = locateValuePath(file, 0, ['data', 'config.yaml'], (text) => locateValuePath(text, 0, ['b', 'c']));
+    assert.deepEqual(pos, { line: 6, column: 7 });
+    assert.equal(file.split('\n')[5]!.slice(pos!.column - 1), 'c: 2');
+  });
 });
