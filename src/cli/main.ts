@@ -1,0 +1,57 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode, type Io } from './io';
+import { runSynth, type SynthOptions } from './synth';
+
+/** The process's own I/O. */
+export const processIo: Io = {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+function version(): string {
+  return (require('../../../package.json') as { version: string }).version;
+}
+
+/**
+ * Runs the bramble CLI on `argv` (without the node and script entries) and returns the exit code:
+ * 0 clean, 1 findings or drift, 2 bad usage or a bad stack, 3 a bug in bramble.
+ */
+export function run(argv: readonly string[], io: Io = processIo): number {
+  let code: number = ExitCode.ok;
+  const program = new Command('bramble')
+    .description("Keep a Flux GitOps repository's tracing stack (Tempo, Alloy, Grafana) correct by construction.")
+    .version(version(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run bramble --help for usage)');
+
+  program
+    .command('synth')
+    .description('run the stack in charts/ and write the Flux tree under gitops/')
+    .option('--check', 'verify that gitops/ is what synth produces; write nothing (exit 1 on drift)')
+    .option('--stdout', 'print the documents instead of writing files')
+    .option('--out <dir>', 'output root', 'gitops')
+    .option('--app <file>', 'stack entry (default: charts/main.ts)')
+    .option('--force', 'overwrite files in the output root that bramble does not own')
+    .action((opts: SynthOptions) => {
+      if (opts.check && opts.stdout) throw new CommanderError(ExitCode.usage, 'bramble.usage', 'error: --check and --stdout cannot be combined');
+      code = runSynth(opts, io);
+    });
+
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+      if (e.code === 'bramble.usage') io.stderr(e.message + '\n');
+      return ExitCode.usage;
+    }
+    io.stderr(`bramble: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (io.env.BRAMBLE_DEBUG) io.stderr(`${e instanceof Error ? e.stack : ''}\n`);
+    io.stderr('This is a bug in bramble; please report it with the command you ran (BRAMBLE_DEBUG=1 shows the stack).\n');
+    return ExitCode.internal;
+  }
+  return code;
+}
