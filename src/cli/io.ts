@@ -4,6 +4,8 @@ export interface Io {
   readonly env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input, as bytes (read only by commands that take it). */
+  stdin(): Uint8Array;
 }
 
 /** Exit codes, the same for every command. */

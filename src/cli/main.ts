@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { runFmt, type FmtOptions } from './fmt';
 import { ExitCode, type Io } from './io';
 import { runSynth, type SynthOptions } from './synth';
 
@@ -8,6 +10,7 @@ export const processIo: Io = {
   env: process.env,
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stdin: () => readFileSync(0),
 };
 
 function version(): string {
@@ -38,6 +41,16 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .action((opts: SynthOptions) => {
       if (opts.check && opts.stdout) throw new CommanderError(ExitCode.usage, 'bramble.usage', 'error: --check and --stdout cannot be combined');
       code = runSynth(opts, io);
+    });
+
+  program
+    .command('fmt')
+    .description('format Alloy configuration as alloy fmt does (standard input when no file is given)')
+    .argument('[files...]', '.alloy files or folders of them; - or nothing for standard input')
+    .option('--check', 'exit 1 if any file is not formatted; write nothing')
+    .option('--write', 'rewrite files in place')
+    .action((files: string[], opts: FmtOptions) => {
+      code = runFmt(files, opts, io);
     });
 
   try {
