@@ -17,6 +17,10 @@ export const rules = {
     summary: 'A YAML mapping repeats a key (kustomize and Flux reject it; Helm keeps the last silently).',
   },
   'yaml-syntax': { severity: 'error', summary: 'A YAML file does not parse.' },
+  'removed-api-version': {
+    severity: 'error',
+    summary: 'A Flux object uses an API version the controllers no longer serve (v2beta1, v1beta2, ...).',
+  },
   'invalid-duration': {
     severity: 'error',
     summary: 'A duration is not in the form the consuming tool accepts (for example 72h, 200ms).',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck, type CheckCliOptions } from './check';
 import { runFmt, type FmtOptions } from './fmt';
 import { ExitCode, type Io } from './io';
 import { runSynth, type SynthOptions } from './synth';
@@ -41,6 +42,18 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .action((opts: SynthOptions) => {
       if (opts.check && opts.stdout) throw new CommanderError(ExitCode.usage, 'bramble.usage', 'error: --check and --stdout cannot be combined');
       code = runSynth(opts, io);
+    });
+
+  program
+    .command('check')
+    .description('check a GitOps tree: duplicate keys, schemas and wiring (default path: gitops)')
+    .argument('[paths...]', 'files or folders to check')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--select <rules>', 'run only these rules (comma-separated ids)')
+    .option('--disable <rules>', 'skip these rules (comma-separated ids)')
+    .option('--ignore <glob>', 'skip paths matching a gitignore-style pattern (repeatable; also read from .brambleignore)', (v: string, prev: string[] = []) => [...prev, v])
+    .action((paths: string[], opts: CheckCliOptions) => {
+      code = runCheck(paths, opts, io);
     });
 
   program

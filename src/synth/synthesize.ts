@@ -1,7 +1,9 @@
 import { ApiObject, Chart, type App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../check/diagnostic';
+import { runChecks } from '../check/engine';
+import { defaultRules } from '../check/index';
+import { parseYaml } from '../check/source';
 import { GitOpsFolder, outputFileOf } from '../core/folder';
 import { findingToDiagnostic, runRules } from '../core/validation';
 import { locateValuePath, stringifyFile } from '../render/yaml';
@@ -130,23 +132,12 @@ function generatedHeader(constructPaths: readonly string[]): string[] {
 }
 
 /**
- * The checks `bramble check` runs, on the rendered text before anything is written: every file
- * must parse back, with no duplicate keys.
+ * The rules `bramble check` runs, on the rendered text before anything is written: a generated
+ * tree that check would reject is never written.
  */
 function selfCheck(files: readonly RenderedFile[], outDir: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const f of files) {
-    for (const doc of parseAllDocuments(f.content, { version: '1.1' }) as ReturnType<typeof parseAllDocuments> & unknown[]) {
-      for (const e of doc.errors) {
-        out.push({
-          ruleId: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-          severity: 'error',
-          message: `generated output does not parse back: ${e.message.split('\n')[0]}`,
-          file: `${outDir}/${f.path}`,
-          ...(e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : {}),
-        });
-      }
-    }
-  }
-  return out;
+  return runChecks(
+    files.map((f) => parseYaml(`${outDir}/${f.path}`, f.content)),
+    defaultRules,
+  );
 }

@@ -139,6 +139,15 @@ describe('bad stacks', () => {
     });
   }
 
+  it('refuses to write output that bramble check rejects (the self-check), exit 2', () => {
+    const dir = copyOfCommittedTree();
+    const before = snapshot(dir);
+    const r = bramble(['synth', '--app', fixtureStack('removed-api.ts')], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^gitops\/x\/helmrelease-old\.yaml:3:13: error removed-api-version: /m);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
   it("prints the README's example diagnostic for retention '3d', word for word", () => {
     const r = bramble(['synth', '--app', fixtureStack('bad-retention.ts')], tempDir());
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');

@@ -1,0 +1,5 @@
+import type { Rule } from './engine';
+import { duplicateKeyRule, removedApiVersionRule, yamlSyntaxRule } from './rules/core';
+
+/** Every rule `bramble check` runs by default, in reporting order. */
+export const defaultRules: readonly Rule[] = [yamlSyntaxRule, duplicateKeyRule, removedApiVersionRule];
