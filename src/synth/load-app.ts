@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { App } from 'cdk8s';
 import type { Diagnostic } from '../check/diagnostic';
 
@@ -19,28 +20,69 @@ let hookInstalled = false;
 const libraryRoot = join(__dirname, '..', '..') + sep;
 
 /**
+ * Where transpiled stack files are cached: `node_modules/.cache/bramble` of the working directory
+ * (the convention babel and eslint follow), or nowhere when there is no node_modules.
+ */
+function cacheDir(cwd: string): string | undefined {
+  const modules = join(cwd, 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'bramble', 'ts') : undefined;
+}
+
+let transformVersion: string | undefined;
+/** sucrase's version and our options: part of every cache key, so an upgrade invalidates the cache. */
+function cacheSalt(): string {
+  transformVersion ??= (JSON.parse(readFileSync(require.resolve('sucrase/package.json'), 'utf8')) as { version: string }).version;
+  return `sucrase ${transformVersion} typescript,imports production v1`;
+}
+
+/** TypeScript source to CommonJS, from the cache when this exact source was transpiled before. */
+function transpile(source: string, filename: string, cache: string | undefined): string {
+  const key = cache ? join(cache, createHash('sha256').update(cacheSalt()).update('\0').update(filename).update('\0').update(source).digest('hex') + '.js') : undefined;
+  if (key) {
+    try {
+      return readFileSync(key, 'utf8');
+    } catch {
+      // not cached yet
+    }
+  }
+  const { transform } = require('sucrase') as typeof import('sucrase');
+  let code: string;
+  try {
+    code = transform(source, { transforms: ['typescript', 'imports'], filePath: filename, production: true }).code;
+  } catch (e) {
+    // sucrase ends a syntax error's message with "(line:column)", column 0-based.
+    const text = (e instanceof Error ? e.message : String(e)).replace(/^Error transforming .*?: /, '');
+    const m = /^(.*?)\s*\((\d+):(\d+)\)\s*$/s.exec(text);
+    throw Object.assign(new SyntaxError(m ? m[1] : text), {
+      brambleLocation: { filename, line: m ? Number(m[2]) : undefined, column: m ? Number(m[3]) + 1 : undefined },
+    });
+  }
+  if (key) {
+    try {
+      mkdirSync(dirname(key), { recursive: true });
+      // Write then rename, so a concurrent synth never reads half a file.
+      const tmp = `${key}.${process.pid}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, key);
+    } catch {
+      // A read-only node_modules only costs the cache.
+    }
+  }
+  return code;
+}
+
+/**
  * Lets `require` load TypeScript: type annotations are stripped with sucrase (no type-check, as
  * tsx and ts-node --transpile-only do; `tsc --noEmit` checks types in CI). In-process, so synth
- * costs no child process and no second Node start.
+ * costs no child process and no second Node start. Transpiled files are cached by content.
  */
-function installTypeScriptHook(): void {
+function installTypeScriptHook(cwd: string): void {
   if (hookInstalled) return;
   hookInstalled = true;
+  const cache = cacheDir(cwd);
   const extensions = (Module as unknown as { _extensions: Record<string, (m: NodeModule, f: string) => void> })._extensions;
   extensions['.ts'] = (module, filename) => {
-    const { transform } = require('sucrase') as typeof import('sucrase');
-    const source = readFileSync(filename, 'utf8');
-    let code: string;
-    try {
-      code = transform(source, { transforms: ['typescript', 'imports'], filePath: filename, production: true }).code;
-    } catch (e) {
-      // sucrase ends a syntax error's message with "(line:column)", column 0-based.
-      const text = (e instanceof Error ? e.message : String(e)).replace(/^Error transforming .*?: /, '');
-      const m = /^(.*?)\s*\((\d+):(\d+)\)\s*$/s.exec(text);
-      throw Object.assign(new SyntaxError(m ? m[1] : text), {
-        brambleLocation: { filename, line: m ? Number(m[2]) : undefined, column: m ? Number(m[3]) + 1 : undefined },
-      });
-    }
+    const code = transpile(readFileSync(filename, 'utf8'), filename, cache);
     (module as unknown as { _compile(code: string, filename: string): void })._compile(code, filename);
   };
 }
@@ -60,7 +102,7 @@ export function loadApp(entry: string, cwd: string, outdir?: string): LoadResult
   if (!existsSync(entry)) {
     return { diagnostics: [{ ruleId: 'app-load', severity: 'error', message: `stack entry ${file} does not exist`, hint: 'create charts/main.ts or pass --app FILE', file }] };
   }
-  installTypeScriptHook();
+  installTypeScriptHook(cwd);
   let definition: unknown;
   try {
     const exported = require(entry) as { default?: unknown };
