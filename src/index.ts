@@ -11,6 +11,7 @@ export * from './core/validation';
 export * from './flux/release-name';
 export * from './flux/sources';
 export * from './flux/helm-release';
+export * from './flux/chart-release';
 export * from './flux/kustomization';
 export * from './tempo/tempo-release';
 export * from './alloy/components';

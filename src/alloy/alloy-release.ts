@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
 import { ServiceEndpoint } from '../core/endpoint';
 import { addRule, type Finding } from '../core/validation';
-import { HelmRelease, type HelmChartSource } from '../flux/helm-release';
-import { chartFullname } from '../flux/release-name';
-import { HelmRepository } from '../flux/sources';
+import { releaseOfChart, type ChartReleaseProps } from '../flux/chart-release';
+import type { HelmRelease } from '../flux/helm-release';
 import { AlloyConfig, BatchProcessor, OtlpReceiver } from './components';
 import { locateInAlloy } from './locate';
 import { format, print } from './syntax';
@@ -25,14 +24,7 @@ export interface AlloyExtraPort {
 }
 
 /** Properties of an {@link AlloyRelease}. */
-export interface AlloyReleaseProps {
-  readonly namespace: string;
-  /** @default 'alloy' */
-  readonly name?: string;
-  /** @default the HelmRelease name */
-  readonly releaseName?: string;
-  /** @default the grafana repository, chart `alloy`, version {@link alloyChartVersion} */
-  readonly chart?: HelmChartSource;
+export interface AlloyReleaseProps extends ChartReleaseProps {
   /** The pipeline. */
   readonly config: AlloyConfig;
   /**
@@ -61,20 +53,12 @@ export class AlloyRelease extends Construct {
     super(scope, id);
     this.props = props;
     this.config = props.config;
-    const name = props.name ?? 'alloy';
-    const chart: HelmChartSource = props.chart ?? {
-      repository: new HelmRepository(this, 'HelmRepository', { name: 'grafana', url: alloyChartRepositoryUrl }),
-      chart: 'alloy',
-      version: alloyChartVersion,
-    };
-    this.release = new HelmRelease(this, 'HelmRelease', {
-      name,
-      namespace: props.namespace,
-      releaseName: props.releaseName ?? name,
-      chart,
-      values: () => this.values(),
-    });
-    this.serviceName = chartFullname(this.release.releaseName, 'alloy');
+    ({ release: this.release, serviceName: this.serviceName } = releaseOfChart(
+      this,
+      { repositoryName: 'grafana', repositoryUrl: alloyChartRepositoryUrl, chart: 'alloy', version: alloyChartVersion },
+      props,
+      () => this.values(),
+    ));
     addRule(this, () => this.check());
   }
 

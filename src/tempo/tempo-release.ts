@@ -2,9 +2,8 @@ import { Construct } from 'constructs';
 import { parseGoDuration } from '../core/duration';
 import { ServiceEndpoint } from '../core/endpoint';
 import { addRule, type Finding } from '../core/validation';
-import { HelmRelease, type HelmChartSource } from '../flux/helm-release';
-import { chartFullname } from '../flux/release-name';
-import { HelmRepository } from '../flux/sources';
+import { releaseOfChart, type ChartReleaseProps } from '../flux/chart-release';
+import type { HelmRelease } from '../flux/helm-release';
 import type { PrometheusDatasource } from '../grafana/datasource';
 
 /**
@@ -45,22 +44,7 @@ export interface TempoPersistenceProps {
 }
 
 /** Properties of a {@link TempoRelease}. */
-export interface TempoReleaseProps {
-  /** Namespace of the HelmRelease and of Tempo. */
-  readonly namespace: string;
-  /** @default 'tempo' */
-  readonly name?: string;
-  /**
-   * The Helm release name. Set explicitly by default so the Service is predictably `tempo`.
-   * @default the HelmRelease name
-   */
-  readonly releaseName?: string;
-  /**
-   * Where the chart comes from.
-   * @default the grafana-community repository (a HelmRepository created beside the release), chart
-   * `tempo`, version {@link tempoChartVersion}
-   */
-  readonly chart?: HelmChartSource;
+export interface TempoReleaseProps extends ChartReleaseProps {
   /**
    * How long traces are kept (`tempo.retention`, Tempo's `compactor.compaction.block_retention`):
    * a Go duration such as `72h`. There is no `d` unit.
@@ -103,20 +87,12 @@ export class TempoRelease extends Construct {
   constructor(scope: Construct, id: string, props: TempoReleaseProps) {
     super(scope, id);
     this.props = props;
-    const name = props.name ?? 'tempo';
-    const chart: HelmChartSource = props.chart ?? {
-      repository: new HelmRepository(this, 'HelmRepository', { name: 'grafana-community', url: tempoChartRepositoryUrl }),
-      chart: 'tempo',
-      version: tempoChartVersion,
-    };
-    this.release = new HelmRelease(this, 'HelmRelease', {
-      name,
-      namespace: props.namespace,
-      releaseName: props.releaseName ?? name,
-      chart,
-      values: () => this.values(),
-    });
-    this.serviceName = chartFullname(this.release.releaseName, 'tempo');
+    ({ release: this.release, serviceName: this.serviceName } = releaseOfChart(
+      this,
+      { repositoryName: 'grafana-community', repositoryUrl: tempoChartRepositoryUrl, chart: 'tempo', version: tempoChartVersion },
+      props,
+      () => this.values(),
+    ));
     const ns = this.release.targetNamespace;
     this.queryEndpoint = new ServiceEndpoint(this.serviceName, ns, tempoQueryPort);
     this.otlpGrpcEndpoint = new ServiceEndpoint(this.serviceName, ns, 4317);

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { globToRegExp, loadTree } from '../../src/check/load';
-import { tempDir } from '../support/cli';
-
-function tree(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  }
-  return dir;
-}
+import { tempDir, writeTree } from '../support/cli';
 
 describe('loadTree', () => {
   it('reads .yaml and .yml files under folders, skipping hidden folders and node_modules', () => {
-    const dir = tree({ 'a.yaml': 'a: 1\n', 'sub/b.yml': 'b: 1\n', '.git/c.yaml': 'c: 1\n', 'node_modules/d.yaml': 'd: 1\n', 'e.txt': 'e' });
+    const dir = writeTree({ 'a.yaml': 'a: 1\n', 'sub/b.yml': 'b: 1\n', '.git/c.yaml': 'c: 1\n', 'node_modules/d.yaml': 'd: 1\n', 'e.txt': 'e' });
     assert.deepEqual(loadTree(['.'], dir).sources.map((s) => s.path), ['a.yaml', 'sub/b.yml']);
   });
 
   it("skips a chart's templates/ folder, and Go-template files that do not parse", () => {
-    const dir = tree({
+    const dir = writeTree({
       'charts/app/Chart.yaml': 'name: app\n',
       'charts/app/values.yaml': 'a: 1\n',
       'charts/app/templates/deploy.yaml': 'metadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\n',
@@ -33,7 +22,7 @@ describe('loadTree', () => {
   });
 
   it('honours ignore patterns', () => {
-    const dir = tree({ 'a.yaml': '', 'ansible/site.yml': '', 'x/ansible/y.yaml': '', 'keep/b.yaml': '' });
+    const dir = writeTree({ 'a.yaml': '', 'ansible/site.yml': '', 'x/ansible/y.yaml': '', 'keep/b.yaml': '' });
     assert.deepEqual(loadTree(['.'], dir, { ignore: ['ansible/', '/a.yaml'] }).sources.map((s) => s.path), ['keep/b.yaml']);
   });
 

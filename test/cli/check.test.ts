@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { bramble, tempDir } from '../support/cli';
+import { bramble, tempDir, writeTree } from '../support/cli';
 import { repoRoot } from '../support/paths';
 
 const realistic = join(repoRoot, 'test', 'fixtures', 'trees', 'realistic');
-
-function treeWith(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  }
-  return dir;
-}
 
 describe('bramble check', () => {
   it('finds the committed gitops/ tree clean (default path), quietly', () => {
@@ -29,7 +20,7 @@ describe('bramble check', () => {
   });
 
   it('exits 1 on an error and prints file:line:col, the source line with a caret, and a hint', () => {
-    const dir = treeWith({ 'gitops/a.yaml': 'a: 1\nb: 2\na: 3\n' });
+    const dir = writeTree({ 'gitops/a.yaml': 'a: 1\nb: 2\na: 3\n' });
     const r = bramble(['check'], dir);
     assert.equal(r.status, 1);
     assert.equal(
@@ -39,7 +30,7 @@ describe('bramble check', () => {
   });
 
   it('--format json gives paths relative to the working directory and 1-based positions', () => {
-    const dir = treeWith({ 'trees/x/a.yaml': 'a: 1\na: 2\n' });
+    const dir = writeTree({ 'trees/x/a.yaml': 'a: 1\na: 2\n' });
     const r = bramble(['check', 'trees', '--format', 'json'], dir);
     assert.equal(r.status, 1);
     assert.deepEqual(JSON.parse(r.stdout), {
@@ -50,12 +41,12 @@ describe('bramble check', () => {
   });
 
   it('--format github prints workflow annotations', () => {
-    const dir = treeWith({ 'gitops/a.yaml': 'a: 1\na: 2\n' });
+    const dir = writeTree({ 'gitops/a.yaml': 'a: 1\na: 2\n' });
     assert.match(bramble(['check', '--format', 'github'], dir).stdout, /^::error file=gitops\/a\.yaml,line=2,col=1,title=duplicate-key::/);
   });
 
   it('--select and --disable choose rules; an unknown rule id is exit 2', () => {
-    const dir = treeWith({ 'gitops/a.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2beta1\nkind: HelmRelease\nmetadata: {name: x}\na: 1\na: 2\n' });
+    const dir = writeTree({ 'gitops/a.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2beta1\nkind: HelmRelease\nmetadata: {name: x}\na: 1\na: 2\n' });
     assert.match(bramble(['check', '--select', 'removed-api-version'], dir).stdout, /removed-api-version/);
     assert.doesNotMatch(bramble(['check', '--select', 'removed-api-version'], dir).stdout, /duplicate-key/);
     assert.doesNotMatch(bramble(['check', '--disable', 'removed-api-version'], dir).stdout, /removed-api-version/);
@@ -65,7 +56,7 @@ describe('bramble check', () => {
   });
 
   it('honours .brambleignore and --ignore', () => {
-    const dir = treeWith({ 'gitops/a.yaml': 'a: 1\na: 2\n', 'gitops/ansible/site.yml': 'x: 1\nx: 2\n', '.brambleignore': '# not manifests\nansible/\n' });
+    const dir = writeTree({ 'gitops/a.yaml': 'a: 1\na: 2\n', 'gitops/ansible/site.yml': 'x: 1\nx: 2\n', '.brambleignore': '# not manifests\nansible/\n' });
     assert.doesNotMatch(bramble(['check'], dir).stdout, /ansible/);
     assert.equal(bramble(['check', '--ignore', 'a.yaml'], dir).status, 0);
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repoRoot } from './paths';
@@ -24,6 +24,16 @@ export function bramble(args: readonly string[], cwd: string, env: NodeJS.Proces
 /** A new empty temporary folder. */
 export function tempDir(prefix = 'bramble-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A new temporary folder holding `files` (path relative to it: content). */
+export function writeTree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), t);
+  }
+  return dir;
 }
 
 /** A temporary copy of the committed gitops/ tree. */

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { applyPlan, manifestName, planWrite, recover, stagingName } from '../../src/synth/tree';
 import type { RenderedFile } from '../../src/synth/synthesize';
+import { snapshot } from '../support/cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bramble-tree-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -15,20 +16,6 @@ const freshDir = () => {
   mkdirSync(d);
   return d;
 };
-
-/** Every file under `dir` with its content, as a sorted record. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const v1: RenderedFile[] = [
   { path: 'infrastructure/tempo/helm-release.yaml', content: 'release: 1\n' },
