@@ -1,5 +1,13 @@
 import type { Rule } from './engine';
 import { duplicateKeyRule, removedApiVersionRule, yamlSyntaxRule } from './rules/core';
+import { crdSchemaRule, fluxSchemaRule, unresolvedSourceRule } from './rules/flux-schema';
 
 /** Every rule `bramble check` runs by default, in reporting order. */
-export const defaultRules: readonly Rule[] = [yamlSyntaxRule, duplicateKeyRule, removedApiVersionRule];
+export const defaultRules: readonly Rule[] = [
+  yamlSyntaxRule,
+  duplicateKeyRule,
+  removedApiVersionRule,
+  fluxSchemaRule,
+  crdSchemaRule,
+  unresolvedSourceRule,
+];

@@ -63,6 +63,18 @@ export const rules = {
     severity: 'error',
     summary: 'The stack in charts/ could not be loaded or run.',
   },
+  'flux-schema': {
+    severity: 'error',
+    summary: "A Flux object breaks its CRD's schema: a required field, the interval pattern, an enum, chart xor chartRef, an unknown field.",
+  },
+  'crd-schema': {
+    severity: 'error',
+    summary: 'A custom resource breaks the schema of a CustomResourceDefinition found in the tree.',
+  },
+  'unresolved-source': {
+    severity: 'error',
+    summary: "A HelmRelease's sourceRef or chartRef names a source that is not in the tree (a warning when it may live outside the checked paths).",
+  },
   'output-conflict': {
     severity: 'error',
     summary: 'synth would overwrite a file that bramble does not own.',
