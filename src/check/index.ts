@@ -1,6 +1,7 @@
 import type { Rule } from './engine';
 import { duplicateKeyRule, removedApiVersionRule, yamlSyntaxRule } from './rules/core';
 import { crdSchemaRule, fluxSchemaRule, unresolvedSourceRule } from './rules/flux-schema';
+import { unknownValuesKeyRule } from './rules/values-keys';
 
 /** Every rule `bramble check` runs by default, in reporting order. */
 export const defaultRules: readonly Rule[] = [
@@ -10,4 +11,5 @@ export const defaultRules: readonly Rule[] = [
   fluxSchemaRule,
   crdSchemaRule,
   unresolvedSourceRule,
+  unknownValuesKeyRule,
 ];

@@ -75,6 +75,10 @@ export const rules = {
     severity: 'error',
     summary: "A HelmRelease's sourceRef or chartRef names a source that is not in the tree (a warning when it may live outside the checked paths).",
   },
+  'unknown-values-key': {
+    severity: 'error',
+    summary: 'A Helm values key that the chart never reads (Helm ignores it silently).',
+  },
   'output-conflict': {
     severity: 'error',
     summary: 'synth would overwrite a file that bramble does not own.',
