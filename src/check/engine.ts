@@ -23,6 +23,7 @@ export interface CheckContext {
 
 /** A check over the whole tree. Rules return diagnostics and never throw for bad input. */
 export interface Rule {
+  /** The rule's main id; a rule may also report under related ids (the Alloy rule does). */
   readonly id: RuleId;
   run(ctx: CheckContext): Diagnostic[];
 }
@@ -101,8 +102,10 @@ export function runChecks(sources: readonly YamlSource[], ruleSet: readonly Rule
       column: position.column,
     }),
   };
-  const active = ruleSet.filter((r) => (!options.select || options.select.includes(r.id)) && !options.disable?.includes(r.id));
-  const found = active.flatMap((r) => r.run(ctx));
+  // Selection filters findings by rule id: one rule may report under several ids.
+  const found = ruleSet
+    .flatMap((r) => r.run(ctx))
+    .filter((d) => (!options.select || options.select.includes(d.ruleId)) && !options.disable?.includes(d.ruleId));
   const texts = new Map(sources.map((s) => [s.path, s.text.split('\n')]));
   return sortDiagnostics(found.filter((d) => !suppressed(d, texts)));
 }

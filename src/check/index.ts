@@ -2,6 +2,7 @@ import type { Rule } from './engine';
 import { duplicateKeyRule, removedApiVersionRule, yamlSyntaxRule } from './rules/core';
 import { crdSchemaRule, fluxSchemaRule, unresolvedSourceRule } from './rules/flux-schema';
 import { unknownValuesKeyRule } from './rules/values-keys';
+import { alloyContentRule } from './rules/alloy-content';
 
 /** Every rule `bramble check` runs by default, in reporting order. */
 export const defaultRules: readonly Rule[] = [
@@ -12,4 +13,5 @@ export const defaultRules: readonly Rule[] = [
   crdSchemaRule,
   unresolvedSourceRule,
   unknownValuesKeyRule,
+  alloyContentRule,
 ];

@@ -43,6 +43,22 @@ export const rules = {
     summary: 'Alloy config bound for the Alloy chart contains "{{", which Helm tpl would evaluate.',
   },
   'alloy-syntax': { severity: 'error', summary: 'Alloy configuration does not parse.' },
+  'alloy-duplicate-component': {
+    severity: 'error',
+    summary: 'Two Alloy components (or config blocks) with the same id: Alloy refuses the config.',
+  },
+  'alloy-component': {
+    severity: 'error',
+    summary: "An Alloy component's arguments or blocks are wrong: unknown, missing, repeated, of the wrong type, or breaking a rule between fields.",
+  },
+  'alloy-reference': {
+    severity: 'error',
+    summary: 'An Alloy reference names a component or export that does not exist, or components reference each other in a cycle.',
+  },
+  'alloy-dangling-output': {
+    severity: 'warning',
+    summary: 'An Alloy receiver, processor or connector forwards a signal nowhere, so it is dropped.',
+  },
   'remote-write-receiver': {
     severity: 'error',
     summary: 'Tempo remote-writes to a Prometheus that does not accept remote write (every write is a 404).',

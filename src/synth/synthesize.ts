@@ -1,6 +1,6 @@
 import { ApiObject, Chart, type App } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import type { Diagnostic } from '../check/diagnostic';
+import { hasErrors, type Diagnostic } from '../check/diagnostic';
 import { runChecks } from '../check/engine';
 import { defaultRules } from '../check/index';
 import { parseYaml } from '../check/source';
@@ -119,7 +119,9 @@ export function synthesize(app: App, outDir: string): SynthResult {
       diagnostics.push(findingToDiagnostic(finding));
     }
   }
-  diagnostics.push(...selfCheck(files, outDir));
+  // The self-check guards against what the construct rules did not catch (raw objects, bramble's
+  // own bugs); after a construct error it would only repeat it without the construct path.
+  if (!hasErrors(diagnostics)) diagnostics.push(...selfCheck(files, outDir));
   return { files, diagnostics };
 }
 
