@@ -3,6 +3,7 @@ import { duplicateKeyRule, removedApiVersionRule, yamlSyntaxRule } from './rules
 import { crdSchemaRule, fluxSchemaRule, unresolvedSourceRule } from './rules/flux-schema';
 import { unknownValuesKeyRule } from './rules/values-keys';
 import { alloyContentRule } from './rules/alloy-content';
+import { wiringRules } from './rules/wiring';
 
 /** Every rule `bramble check` runs by default, in reporting order. */
 export const defaultRules: readonly Rule[] = [
@@ -14,4 +15,5 @@ export const defaultRules: readonly Rule[] = [
   unresolvedSourceRule,
   unknownValuesKeyRule,
   alloyContentRule,
+  ...wiringRules,
 ];

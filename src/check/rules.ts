@@ -95,6 +95,34 @@ export const rules = {
     severity: 'error',
     summary: 'A Helm values key that the chart never reads (Helm ignores it silently).',
   },
+  'exporter-endpoint': {
+    severity: 'error',
+    summary: "An Alloy OTLP exporter's endpoint does not resolve to a Tempo Service (host and port) in the tree.",
+  },
+  'unexposed-port': {
+    severity: 'error',
+    summary: "An Alloy OTLP receiver listens on a port that the chart's alloy.extraPorts does not expose.",
+  },
+  'unfed-metrics': {
+    severity: 'warning',
+    summary: 'serviceMap or tracesToMetrics point at a Prometheus that nothing in the tree feeds with span or service-graph metrics.',
+  },
+  'correlation-tags': {
+    severity: 'error',
+    summary: 'tracesToLogsV2 (or tracesToMetrics) tags must be {key, value} objects, not strings.',
+  },
+  'unescaped-dollar': {
+    severity: 'error',
+    summary: 'A Grafana provisioning file has an unescaped ${...}: Grafana expands it as an environment variable.',
+  },
+  'generator-no-processors': {
+    severity: 'warning',
+    summary: 'Tempo runs the metrics generator with no processor enabled, so it generates nothing.',
+  },
+  'sampling-before-metrics': {
+    severity: 'warning',
+    summary: "Alloy samples traces ahead of a Tempo that generates RED metrics: the metrics count only sampled spans.",
+  },
   'output-conflict': {
     severity: 'error',
     summary: 'synth would overwrite a file that bramble does not own.',
