@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { setOutputFile } from '../core/folder';
 import { addRule, type Finding } from '../core/validation';
 import { locateValuePath, stringifyFile } from '../render/yaml';
+import { logsDatasourceTypes, metricsDatasourceTypes } from './correlation-targets';
 import { datasourcesIn, markDatasource, type IDatasource } from './datasource';
 
 /** A span attribute mapped to a label of the target datasource (`{key, value}` in Grafana). */
@@ -76,19 +77,6 @@ export interface TempoDatasourceProps {
   /** @default 'grafana-datasource.yaml' */
   readonly file?: string;
 }
-
-/** Plugin types Grafana accepts as trace-to-logs targets. */
-const logsTypes = [
-  'loki',
-  'elasticsearch',
-  'grafana-splunk-datasource',
-  'grafana-opensearch-datasource',
-  'grafana-falconlogscale-datasource',
-  'googlecloud-logging-datasource',
-  'victoriametrics-logs-datasource',
-];
-/** Plugin types Grafana accepts as trace-to-metrics and service-map targets. */
-const metricsTypes = ['prometheus', 'victoriametrics-metrics-datasource'];
 
 // Grafana expands $VAR and ${VAR} from the environment in provisioning files; $$ is a literal $.
 const escapeDollars = (s: string) => s.replace(/\$/g, '$$$$');
@@ -173,7 +161,7 @@ export class TempoDatasource extends Construct implements IDatasource {
   private checkCorrelations(resource: ApiObject): Finding[] {
     const known = datasourcesIn(this);
     const findings: Finding[] = [];
-    const check = (what: string, jsonKey: string, ref: IDatasource | string | undefined, types: string[]) => {
+    const check = (what: string, jsonKey: string, ref: IDatasource | string | undefined, types: readonly string[]) => {
       if (ref === undefined) return;
       const uid = typeof ref === 'string' ? ref : ref.uid;
       const target = known.find((d) => d.uid === uid);
@@ -197,9 +185,9 @@ export class TempoDatasource extends Construct implements IDatasource {
         });
       }
     };
-    check('tracesToLogsV2', 'tracesToLogsV2', this.props.tracesToLogs?.datasource, logsTypes);
-    check('tracesToMetrics', 'tracesToMetrics', this.props.tracesToMetrics?.datasource, metricsTypes);
-    check('serviceMap', 'serviceMap', this.props.serviceMap, metricsTypes);
+    check('tracesToLogsV2', 'tracesToLogsV2', this.props.tracesToLogs?.datasource, logsDatasourceTypes);
+    check('tracesToMetrics', 'tracesToMetrics', this.props.tracesToMetrics?.datasource, metricsDatasourceTypes);
+    check('serviceMap', 'serviceMap', this.props.serviceMap, metricsDatasourceTypes);
     for (const [what, s] of [
       ['tracesToLogs.query', this.props.tracesToLogs?.query],
       ...(this.props.tracesToMetrics?.queries ?? []).map((q) => [`tracesToMetrics query "${q.name}"`, q.query] as const),

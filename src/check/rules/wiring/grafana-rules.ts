@@ -1,28 +1,16 @@
+import { logsDatasourceTypes, metricsDatasourceTypes } from '../../../grafana/correlation-targets';
 import type { Diagnostic } from '../../diagnostic';
 import type { Rule } from '../../engine';
 import { treeOf, type Datasource, type Tree } from './tree';
 import { child, childSite, isRecord, items, sitePosition, str, type Found } from './values';
 
-/** Plugin types Grafana offers as trace-to-logs targets (TraceToLogsSettings.tsx). */
-const logsTypes = [
-  'loki',
-  'elasticsearch',
-  'grafana-splunk-datasource',
-  'grafana-opensearch-datasource',
-  'grafana-falconlogscale-datasource',
-  'googlecloud-logging-datasource',
-  'victoriametrics-logs-datasource',
-];
-/** Plugin types Grafana offers as trace-to-metrics and service-map targets (TraceToMetricsSettings.tsx). */
-const metricsTypes = ['prometheus', 'victoriametrics-metrics-datasource'];
-
 /** The `jsonData` links of a Tempo datasource that name another datasource by uid. */
 const links: readonly { readonly key: string; readonly types: readonly string[]; readonly kind: string; readonly what: string }[] = [
-  { key: 'tracesToLogsV2', types: logsTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogsV2)' },
-  { key: 'tracesToLogs', types: logsTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogs)' },
-  { key: 'tracesToMetrics', types: metricsTypes, kind: 'Prometheus', what: 'trace-to-metrics' },
+  { key: 'tracesToLogsV2', types: logsDatasourceTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogsV2)' },
+  { key: 'tracesToLogs', types: logsDatasourceTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogs)' },
+  { key: 'tracesToMetrics', types: metricsDatasourceTypes, kind: 'Prometheus', what: 'trace-to-metrics' },
   { key: 'tracesToProfiles', types: ['grafana-pyroscope-datasource'], kind: 'Pyroscope', what: 'trace-to-profiles' },
-  { key: 'serviceMap', types: metricsTypes, kind: 'Prometheus', what: 'the service map' },
+  { key: 'serviceMap', types: metricsDatasourceTypes, kind: 'Prometheus', what: 'the service map' },
   { key: 'lokiSearch', types: ['loki'], kind: 'Loki', what: 'Loki search' },
 ];
 
@@ -161,7 +149,7 @@ export const unfedMetricsRule: Rule = {
         const ref = linkUid(ds, key);
         if (!ref) continue;
         const targets = withUid(tree, ref.uid);
-        if (targets.length && !targets.some((t) => t.type === undefined || metricsTypes.includes(t.type))) continue;
+        if (targets.length && !targets.some((t) => t.type === undefined || metricsDatasourceTypes.includes(t.type))) continue;
         for (const metrics of neededMetrics(ds, key)) {
           if (produced(tree, metrics) !== false) continue;
           const what = key === 'serviceMap' ? 'the service map' : 'trace-to-metrics';
