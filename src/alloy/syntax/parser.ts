@@ -69,8 +69,8 @@ const literalTypes: Partial<Record<TokenKind, LiteralType>> = {
 
 /** The text between the quotes (or backticks) of a string token, even an unterminated one. */
 function stripQuotes(text: string): string {
-  const inner = text.slice(1);
-  return inner.length > 0 && inner.endsWith(text[0] as string) ? inner.slice(0, -1) : inner;
+  const closed = text.length > 1 && text.charCodeAt(text.length - 1) === text.charCodeAt(0);
+  return text.slice(1, closed ? -1 : text.length);
 }
 
 function isNameChain(e: Expr): boolean {
@@ -89,6 +89,18 @@ class Parser {
   private lastErrorLine = -1;
   private depth = 0;
   private readonly maxDepth: number;
+  /**
+   * Items of the bodies and lists being parsed, innermost last: each list is sliced off at its
+   * end. Why: `[]` plus push() gives every small list a 16-slot backing store that the finished
+   * AST keeps; a slice is exactly as long as the list.
+   */
+  private readonly items: unknown[] = [];
+  private itemCount = 0;
+  /**
+   * One copy of each dotted block name. Why: names built with `+` would stay in the AST as chains
+   * of cons strings, one chain per block; configs repeat a few dozen block names thousands of times.
+   */
+  private readonly blockNames = new Map<string, string>();
 
   constructor(source: string, fromBytes: boolean, options: ParseOptions) {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -158,6 +170,24 @@ class Parser {
     while (this.sc.kind !== 'TERMINATOR' && this.sc.kind !== 'EOF') this.next();
   }
 
+  private pushItem(item: unknown): void {
+    this.items[this.itemCount++] = item;
+  }
+
+  /** The items pushed since `mark`, as an array of their own; removes them from the stack. */
+  private takeItems<T>(mark: number): T[] {
+    const list = this.items.slice(mark, this.itemCount) as T[];
+    this.itemCount = mark;
+    return list;
+  }
+
+  private blockName(dotted: string): string {
+    const known = this.blockNames.get(dotted);
+    if (known !== undefined) return known;
+    this.blockNames.set(dotted, dotted);
+    return dotted;
+  }
+
   private enter(): void {
     if (this.depth >= this.maxDepth) throw new DepthExceeded();
     this.depth++;
@@ -168,16 +198,16 @@ class Parser {
   }
 
   private parseBody(inBlock: boolean): Statement[] {
-    const body: Statement[] = [];
+    const mark = this.itemCount;
     for (;;) {
       let k = this.kind();
-      if (k === 'EOF' || (inBlock && k === '}')) return body;
+      if (k === 'EOF' || (inBlock && k === '}')) return this.takeItems(mark);
       if (k === 'TERMINATOR') {
         this.next();
         continue;
       }
       const stmt = this.parseStatement();
-      if (stmt) body.push(stmt);
+      if (stmt) this.pushItem(stmt);
       k = this.kind();
       if (k === 'TERMINATOR') this.next();
       else if (k !== 'EOF' && !(inBlock && k === '}')) {
@@ -255,6 +285,7 @@ class Parser {
       return stmt;
     }
     if (k === '{') {
+      if (dotted) name = this.blockName(name);
       const lcurly = this.start();
       this.next();
       this.enter();
@@ -262,13 +293,14 @@ class Parser {
       this.leave();
       const end = this.end();
       const rcurly = this.expect('}');
-      const block: BlockStmt = { kind: 'Block', name, body, lcurly, start: firstStart, end: rcurly ? end : this.start() };
-      if (rcurly) block.rcurly = rcurly;
+      // Without `}` there is a diagnostic and no AST is returned, so `rcurly` is set in every
+      // node a caller sees. All properties are set in the literal: adding them later would give
+      // each node a separate property store.
+      const blockEnd = rcurly ? end : this.start();
       if (label !== undefined && labelStart) {
-        block.label = label;
-        block.labelPos = labelStart;
+        return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly, label, labelPos: labelStart } satisfies BlockStmt;
       }
-      return block;
+      return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly } satisfies BlockStmt;
     }
     if (!dotted && (label === undefined || label === '')) this.errorAtToken(`expected attribute assignment or block body, got ${k}`);
     else this.errorAtToken(`expected block body, got ${k}`);
@@ -352,8 +384,7 @@ class Parser {
         this.leave();
         const end = this.end();
         const rbrack = this.expect(']');
-        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack ? end : index.end };
-        if (rbrack) e.rbrack = rbrack;
+        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack ? end : index.end, rbrack };
       } else if (k === '(') {
         const lparen = this.start();
         this.next();
@@ -362,8 +393,7 @@ class Parser {
         this.leave();
         const end = this.end();
         const rparen = this.expect(')');
-        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen ? end : this.start() };
-        if (rparen) e.rparen = rparen;
+        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen ? end : this.start(), rparen };
       } else return e;
       chain++;
       if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
@@ -371,9 +401,9 @@ class Parser {
   }
 
   private parseElements(close: ']' | ')', missingComma: string): Expr[] {
-    const elements: Expr[] = [];
+    const mark = this.itemCount;
     while (this.kind() !== close && this.kind() !== 'EOF') {
-      elements.push(this.parseExpression());
+      this.pushItem(this.parseExpression());
       const k = this.kind();
       if (k === ',') {
         this.next();
@@ -384,7 +414,7 @@ class Parser {
       // Treat the offending token (usually the newline) as the missing comma and go on.
       this.next();
     }
-    return elements;
+    return this.takeItems(mark);
   }
 
   private parsePrimary(): Expr {
@@ -413,7 +443,7 @@ class Parser {
         this.leave();
         const end = this.end();
         const rparen = this.expect(')');
-        return { kind: 'Paren', inner, lparen, ...(rparen ? { rparen } : {}), start: lparen, end: rparen ? end : inner.end };
+        return { kind: 'Paren', inner, lparen, rparen, start: lparen, end: rparen ? end : inner.end };
       }
       case '[': {
         const lbrack = this.start();
@@ -423,7 +453,7 @@ class Parser {
         this.leave();
         const end = this.end();
         const rbrack = this.expect(']');
-        return { kind: 'Array', elements, lbrack, ...(rbrack ? { rbrack } : {}), start: lbrack, end: rbrack ? end : this.start() };
+        return { kind: 'Array', elements, lbrack, rbrack, start: lbrack, end: rbrack ? end : this.start() };
       }
       case '{':
         return this.parseObject();
@@ -440,9 +470,9 @@ class Parser {
     const lcurly = this.start();
     this.next();
     this.enter();
-    const fields: ObjectField[] = [];
+    const mark = this.itemCount;
     while (this.kind() !== '}' && this.kind() !== 'EOF') {
-      fields.push(this.parseField());
+      this.pushItem(this.parseField());
       const k = this.kind();
       if (k === ',') {
         this.next();
@@ -453,11 +483,10 @@ class Parser {
       this.next();
     }
     this.leave();
+    const fields = this.takeItems<ObjectField>(mark);
     const end = this.end();
     const rcurly = this.expect('}');
-    const obj: ObjectExpr = { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly ? end : this.start() };
-    if (rcurly) obj.rcurly = rcurly;
-    return obj;
+    return { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly ? end : this.start(), rcurly };
   }
 
   private parseField(): ObjectField {
@@ -474,9 +503,7 @@ class Parser {
     this.next();
     const assign = this.expect('=');
     const value = this.parseExpression();
-    const field: ObjectField = { kind: 'Field', key, quoted, value, start: keyStart, end: value.end };
-    if (assign) field.assign = assign;
-    return field;
+    return { kind: 'Field', key, quoted, value, start: keyStart, end: value.end, assign };
   }
 }
 

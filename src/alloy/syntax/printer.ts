@@ -9,6 +9,7 @@ import type {
   Located,
   Node,
   ObjectExpr,
+  ObjectField,
   Statement,
 } from './ast';
 import type { Position } from './diagnostic';
@@ -91,8 +92,15 @@ function isClosing(text: string): boolean {
   return text === '}' || text === ']' || text === ')';
 }
 
+/** About how long the printed file will be: its source length when it was parsed. */
+function sizeHint(file: AlloyFile): number {
+  const last = file.body[file.body.length - 1] as Located | undefined;
+  const comment = file.comments[file.comments.length - 1];
+  return Math.max(last?.end?.offset ?? 0, comment?.end.offset ?? 0);
+}
+
 class Printer {
-  private readonly out = new TabWriter();
+  private readonly out: TabWriter;
   private indent = 0;
   /** Whitespace queued since the last token: `ws[0..wsLength)` (reused: this is the hot path). */
   private readonly ws: Ws[] = [];
@@ -103,8 +111,9 @@ class Printer {
   private readonly comments: readonly Comment[];
   private nextComment = 0;
 
-  constructor(comments: readonly Comment[]) {
-    this.comments = comments;
+  constructor(file: AlloyFile) {
+    this.comments = file.comments;
+    this.out = new TabWriter(sizeHint(file));
   }
 
   print(file: AlloyFile): string {
@@ -117,7 +126,7 @@ class Printer {
 
   private startLine(): void {
     if (this.lineStarted) return;
-    for (let i = 0; i < this.indent; i++) this.out.endCell(true);
+    this.out.indent(this.indent);
     this.lineStarted = true;
   }
 
@@ -406,7 +415,8 @@ class Printer {
    */
   private elements(items: readonly Expr[], openLine: number | undefined, closeLine: number | undefined, multiline: boolean): void {
     let previousLine = openLine;
-    items.forEach((item, i) => {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Expr;
       const onNewLine = differentLines(previousLine, lineOf(item.start), multiline);
       if (onNewLine) this.queue(Ws.Indent, Ws.Formfeed);
       else if (i > 0) this.queue(Ws.Blank);
@@ -414,7 +424,7 @@ class Printer {
       if (i + 1 < items.length) this.token(',');
       if (onNewLine) this.queue(Ws.Unindent);
       previousLine = lineOf(item.end);
-    });
+    }
     if (items.length > 0 && differentLines(previousLine, closeLine, multiline)) {
       this.token(',');
       this.queue(Ws.Indent, Ws.Formfeed, Ws.Unindent);
@@ -426,7 +436,8 @@ class Printer {
     this.queue(Ws.Indent);
     const multiline = e.multiline === true;
     let previousLine = lineOf(e.lcurly ?? e.start);
-    e.fields.forEach((field, i) => {
+    for (let i = 0; i < e.fields.length; i++) {
+      const field = e.fields[i] as ObjectField;
       if (differentLines(previousLine, lineOf(field.start), multiline)) {
         // Consecutive one-line fields keep one alignment run; a multi-line one ends it.
         const previous = e.fields[i - 1];
@@ -439,7 +450,7 @@ class Printer {
       this.expr(field.value);
       if (i + 1 < e.fields.length) this.token(',');
       previousLine = lineOf(field.value.end);
-    });
+    }
     if (e.fields.length > 0 && differentLines(previousLine, lineOf(e.rcurly), multiline)) {
       this.token(',');
       this.queue(Ws.Formfeed);
@@ -463,5 +474,5 @@ export function print(file: AlloyFile): string {
 
 /** The printer output without the final newline (what Alloy's `printer.Fprint` writes). */
 export function printBody(file: AlloyFile): string {
-  return new Printer(file.comments).print(file);
+  return new Printer(file).print(file);
 }

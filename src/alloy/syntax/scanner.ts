@@ -35,6 +35,8 @@ export interface ScannerOptions {
 
 const EOF = -1;
 const BOM = 0xfeff;
+/** Slots of the identifier cache (a power of two). */
+const NAME_CACHE_SIZE = 4096;
 
 /**
  * Decodes UTF-8 bytes the way Go reads them: each byte that does not start a valid, shortest-form
@@ -149,6 +151,14 @@ export class Scanner {
    * comments of that run need no new lookahead (which would make long runs quadratic).
    */
   private tokenAfterComments = -1;
+  /**
+   * Identifier texts by a hash of their characters (one per slot, the latest wins). Why: configs
+   * repeat a few hundred names (`endpoint`, `otelcol`, `input`, …) tens of thousands of times;
+   * reusing the string saves slicing a new one that the AST would then keep.
+   */
+  private readonly names: string[] = new Array<string>(NAME_CACHE_SIZE).fill('');
+  /** The position last returned by {@link Scanner.tokenEnd}. */
+  private lastEnd: Position | undefined;
   /** Kind of the current token (after {@link Scanner.scan}). */
   kind: TokenKind = 'EOF';
   /** Text of the current token. */
@@ -235,17 +245,17 @@ export class Scanner {
   }
 
   /**
-   * Moves over a run of ASCII characters (never a newline) for which `accept` holds, in one go:
-   * the hot loops of identifiers, strings and comments.
+   * Moves over a run of ASCII characters in the class `accept` (one of the tables below; none
+   * holds a newline or NUL), in one go: the hot loops of blanks, identifiers, strings and comments.
    */
-  private skipAscii(accept: (c: number) => boolean): void {
+  private skipAscii(accept: Uint8Array): void {
     const src = this.src;
     const start = this.i;
     let i = start;
     const n = this.n;
     while (i < n) {
       const c = src.charCodeAt(i);
-      if (c >= 0x80 || c === 10 || c === 0 || !accept(c)) break;
+      if (c >= 0x80 || accept[c] === 0) break;
       i++;
     }
     if (i === start) return;
@@ -272,12 +282,19 @@ export class Scanner {
 
   /** Where the current token starts. */
   tokenStart(): Position {
+    // Positions are immutable values: where this token starts right where the last token whose
+    // end was asked for ends (`a.b`, `x]`), share that object. The AST keeps every position, and
+    // allocating and copying them is most of the parser's cost.
+    const last = this.lastEnd;
+    if (last !== undefined && last.offset === this.startOffset) return last;
     return { offset: this.startOffset, line: this.startLine, column: this.startColumn };
   }
 
   /** Where the current token ends (exclusive). */
   tokenEnd(): Position {
-    return { offset: this.endOffset, line: this.endLine, column: this.endColumn };
+    const last = this.lastEnd;
+    if (last !== undefined && last.offset === this.endOffset) return last;
+    return (this.lastEnd = { offset: this.endOffset, line: this.endLine, column: this.endColumn });
   }
 
   /**
@@ -287,7 +304,7 @@ export class Scanner {
   scan(): TokenKind {
     for (;;) {
       const c = this.ch;
-      if (c === 32 || c === 9 || c === 13) this.skipAscii(isBlank);
+      if (c === 32 || c === 9 || c === 13) this.skipAscii(blankChars);
       else if (c === 10 && !this.insertTerm) this.advance();
       else break;
     }
@@ -301,8 +318,7 @@ export class Scanner {
     let text: string | undefined;
 
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x80 && isLetter(c))) {
-      this.scanIdentifierTail();
-      text = this.src.slice(startIndex, this.i);
+      text = this.scanIdentifier(startIndex);
       kind = text === 'true' || text === 'false' ? 'BOOL' : text === 'null' ? 'NULL' : 'IDENT';
       insertTerm = true;
     } else if ((c >= 0x30 && c <= 0x39) || (c === 0x2e && isAsciiDigit(this.src.charCodeAt(this.i + 1)))) {
@@ -416,9 +432,40 @@ export class Scanner {
     return true;
   }
 
+  /**
+   * Scans the identifier that starts at the current character (src index `startIndex`) and
+   * returns its text: from the cache when the identifier is all ASCII and was seen before.
+   */
+  private scanIdentifier(startIndex: number): string {
+    const src = this.src;
+    const n = this.n;
+    let i = startIndex;
+    let h = 0;
+    for (; i < n; i++) {
+      const c = src.charCodeAt(i);
+      if (c >= 0x80 || identifierChars[c] === 0) break;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    if (i < n && src.charCodeAt(i) >= 0x80) {
+      // Non-ASCII letters or digits: the general path, without the cache.
+      this.scanIdentifierTail();
+      return src.slice(startIndex, this.i);
+    }
+    this.b += i - startIndex;
+    this.i = i;
+    this.load();
+    const length = i - startIndex;
+    const slot = (h ^ (h >>> 13) ^ length) & (NAME_CACHE_SIZE - 1);
+    const known = this.names[slot] as string;
+    if (known.length === length && src.startsWith(known, startIndex)) return known;
+    const text = src.slice(startIndex, i);
+    this.names[slot] = text;
+    return text;
+  }
+
   private scanIdentifierTail(): void {
     for (;;) {
-      this.skipAscii(isAsciiIdentifierChar);
+      this.skipAscii(identifierChars);
       const c = this.ch;
       if (c >= 0x80 && (isLetter(c) || isDigit(c))) this.advance();
       else return;
@@ -453,7 +500,7 @@ export class Scanner {
 
   private scanString(): void {
     for (;;) {
-      this.skipAscii(isPlainStringChar);
+      this.skipAscii(plainStringChars);
       const c = this.ch;
       if (c === 10 || c === EOF) {
         this.error('string literal not terminated', this.tokenStart());
@@ -542,7 +589,7 @@ export class Scanner {
     if (this.ch === 0x2f) {
       this.advance();
       for (;;) {
-        this.skipAscii(isPlainCommentChar);
+        this.skipAscii(plainCommentChars);
         const c = this.peek();
         if (c === 10 || c === EOF) break;
         if (c === 13) numCR++;
@@ -609,20 +656,23 @@ export class Scanner {
   }
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
+/**
+ * ASCII character classes for {@link Scanner.skipAscii}, as tables. Why tables: a function
+ * argument per class was not inlined, and the call per character cost more than the test.
+ */
+function asciiClass(accept: (c: number) => boolean): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 1; c < 128; c++) if (c !== 10 && accept(c)) table[c] = 1;
+  return table;
 }
+
+const blankChars = asciiClass((c) => c === 32 || c === 9 || c === 13);
+const identifierChars = asciiClass(isAsciiIdentifierChar);
+const plainStringChars = asciiClass((c) => c !== 0x22 && c !== 0x5c);
+const plainCommentChars = asciiClass((c) => c !== 13);
 
 function isAsciiIdentifierChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0x30 && c <= 0x39);
-}
-
-function isPlainStringChar(c: number): boolean {
-  return c !== 0x22 && c !== 0x5c;
-}
-
-function isPlainCommentChar(c: number): boolean {
-  return c !== 13;
 }
 
 function isAsciiDigit(c: number): boolean {

@@ -12,33 +12,72 @@
  * tabs are then removed from every line.
  */
 
-interface Cell {
-  /** Cell text. */
-  text: string;
-  /** Width in code points (only computed for terminated cells: the last cell is never padded). */
-  width: number;
-  /** Terminated by a hard tab (such cells are never discarded as empty). */
-  htab: boolean;
-}
-
-// Indentation is one empty hard-tab cell per level on every line: share the cell objects.
-const EMPTY_HARD_CELL: Cell = Object.freeze({ text: '', width: 0, htab: true });
-const EMPTY_SOFT_CELL: Cell = Object.freeze({ text: '', width: 0, htab: false });
-
 const PADDING = 1;
 const TAB_WIDTH = 8;
+const TAB = 9;
+const SPACE = 32;
+const NEWLINE = 10;
 
-/** The aligner. Feed it with the methods below, then call {@link TabWriter.finish}. */
+const asciiDecoder = new TextDecoder();
+// ignoreBOM: keep a leading U+FEFF as text (by default the decoder would drop it).
+const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * The aligner. Feed it with the methods below, then call {@link TabWriter.finish}.
+ *
+ * Why it looks like this: a 1 MB config prints as half a million tokens, cells and paddings, and
+ * building strings from them (by `+=` or `join`) cost more than all of the layout work. So the
+ * text of the pending lines (those whose column blocks may still grow) is kept as the pieces it
+ * was written in, cells and lines are offsets into that list, and a flush copies the pieces once,
+ * padded and trimmed, into a character buffer that `finish` decodes in one go.
+ */
 export class TabWriter {
-  private lines: Cell[][] = [];
-  private line: Cell[] = [];
-  private text = '';
+  /** Laid-out output as UTF-16 code units. */
+  private out: Uint16Array;
+  private length = 0;
+  /** Bitwise OR of every code unit in `out`: below 0x80 means the output is ASCII. */
+  private bits = 0;
+
+  /** Text of the pending lines: pieces[0, pieceCount). Reused from one flush to the next. */
+  private readonly pieces: string[] = [];
+  private pieceCount = 0;
+  /** Index in `pieces` where the current line starts. */
+  private lineStart = 0;
+  /** Index in `pieces` where the current cell starts. */
+  private cellStart = 0;
+
+  // Terminated cells of the pending lines. The cells of a line are contiguous, so a cell's text
+  // starts where the previous cell of its line ends (the first one where the line starts).
+  /** Index in `pieces` where the cell's text ends. */
+  private readonly cellEnd: number[] = [];
+  /** Width in code points (0 exactly when the cell text is empty). */
+  private readonly cellWidth: number[] = [];
+  /** Terminated by a hard tab (such cells are never discarded as empty). */
+  private readonly cellHard: boolean[] = [];
+  private cells = 0;
+
+  // Pending line i has the cells [lineCells[i], lineCells[i + 1]) and the pieces [lineFirst[i], lineLast[i]).
+  private readonly lineCells: number[] = [0];
+  private readonly lineFirst: number[] = [];
+  private readonly lineLast: number[] = [];
+  private lines = 0;
+
+  // The layout stack of format(), kept between flushes: frame k works on column k.
+  /** Column widths of the enclosing column blocks (index = column). */
   private readonly widths: number[] = [];
-  private readonly out: string[] = [];
+  private readonly frameLine0: number[] = [];
+  private readonly frameLine1: number[] = [];
+  private readonly frameCurrent: number[] = [];
+
+  /** `sizeHint`: the expected output length, so that the output buffer rarely needs to grow. */
+  constructor(sizeHint = 0) {
+    // Formatting mostly adds alignment padding: leave room for some.
+    this.out = new Uint16Array(Math.max(1 << 12, Math.ceil(sizeHint * 1.125)));
+  }
 
   /** Appends plain text (without tab, vertical tab, newline or formfeed characters). */
   write(text: string): void {
-    this.text += text;
+    this.pieces[this.pieceCount++] = text;
   }
 
   /**
@@ -51,13 +90,14 @@ export class TabWriter {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 9 || c === 11 || c === 10 || c === 12) {
-        this.text += text.slice(from, i);
+        if (i > from) this.write(text.slice(from, i));
         if (c === 9 || c === 11) this.endCell(c === 9);
         else this.lineBreak(c === 12);
         from = i + 1;
       }
     }
-    this.text += text.slice(from);
+    if (from === 0) this.write(text);
+    else if (from < text.length) this.write(text.slice(from));
   }
 
   /**
@@ -65,44 +105,58 @@ export class TabWriter {
    * ends with a space or tab, so trimming line ends never reaches into it.
    */
   writeEscaped(text: string): void {
-    this.text += text;
+    this.pieces[this.pieceCount++] = text;
   }
 
   /** Ends the current cell with a hard (`\t`) or soft (`\v`) tab. */
   endCell(hard: boolean): void {
-    if (this.text === '') this.line.push(hard ? EMPTY_HARD_CELL : EMPTY_SOFT_CELL);
-    else {
-      this.line.push({ text: this.text, width: runeWidth(this.text), htab: hard });
-      this.text = '';
-    }
+    const width = textWidth(this.pieces, this.cellStart, this.pieceCount);
+    const k = this.cells++;
+    this.cellEnd[k] = this.pieceCount;
+    this.cellWidth[k] = width;
+    this.cellHard[k] = hard;
+    this.cellStart = this.pieceCount;
   }
 
-  private endLastCell(): void {
-    this.line.push({ text: this.text, width: 0, htab: false });
-    this.text = '';
+  /** Ends `levels` empty cells with hard tabs: the indentation at the start of a line. */
+  indent(levels: number): void {
+    for (let i = 0; i < levels; i++) this.endCell(true);
+  }
+
+  /** Records the current line as pending (its last cell is not terminated). */
+  private endLine(): void {
+    const i = this.lines++;
+    this.lineFirst[i] = this.lineStart;
+    this.lineLast[i] = this.pieceCount;
+    this.lineCells[i + 1] = this.cells;
+    this.lineStart = this.cellStart = this.pieceCount;
   }
 
   /** Ends the current line; a formfeed also ends every open column block. */
   lineBreak(formfeed: boolean): void {
-    this.endLastCell();
-    const cells = this.line.length;
-    this.lines.push(this.line);
-    this.line = [];
-    if (formfeed || cells === 1) this.flush(true);
+    this.endLine();
+    // Like Go's tabwriter: a line without any cell terminator ends every column block too.
+    if (formfeed || this.cellCount(this.lines - 1) === 0) this.flush(true);
   }
 
   /** Flushes everything and returns the trimmed output. */
   finish(): string {
-    this.endLastCell();
-    this.lines.push(this.line);
-    this.line = [];
+    this.endLine();
     this.flush(false);
-    return this.out.join('');
+    return decode(this.out, this.length, this.bits);
   }
 
+  /** Lays out the pending lines, each followed by a newline unless it is the last and `!newlineAfterLast`. */
   private flush(newlineAfterLast: boolean): void {
-    this.format(this.lines.length, newlineAfterLast);
-    this.lines = [];
+    this.format(this.lines, newlineAfterLast);
+    this.pieceCount = this.lineStart = this.cellStart = 0;
+    this.cells = 0;
+    this.lines = 0;
+  }
+
+  /** Number of terminated cells of pending line `i`. */
+  private cellCount(i: number): number {
+    return (this.lineCells[i + 1] as number) - (this.lineCells[i] as number);
   }
 
   /**
@@ -112,70 +166,167 @@ export class TabWriter {
    * have thousands of cells (TABs inside string literals count as cell ends).
    */
   private format(count: number, newlineAfterLast: boolean): void {
-    const lines = this.lines;
     const widths = this.widths;
-    const stack: Array<{ line0: number; line1: number; current: number }> = [{ line0: 0, line1: count, current: 0 }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as { line0: number; line1: number; current: number };
-      const column = stack.length - 1;
-      let descended = false;
-      for (; frame.current < frame.line1; frame.current++) {
-        if (column >= (lines[frame.current] as Cell[]).length - 1) continue;
-        this.writeLines(frame.line0, frame.current, newlineAfterLast);
-        const blockStart = frame.current;
+    if (count === 1) {
+      // The common case (most lines end with a formfeed or have no cells): every terminated cell
+      // of a lone line is a column block of its own, sized as the general loop below sizes it.
+      const first = this.lineCells[0] as number;
+      const last = this.lineCells[1] as number;
+      for (let k = first; k < last; k++) {
+        const w = this.cellWidth[k] as number;
+        widths[k - first] = w === 0 && !this.cellHard[k] ? 0 : w + PADDING;
+      }
+      this.writeLines(0, 1, count, newlineAfterLast);
+      return;
+    }
+    const line0s = this.frameLine0;
+    const line1s = this.frameLine1;
+    const currents = this.frameCurrent;
+    line0s[0] = 0;
+    line1s[0] = count;
+    currents[0] = 0;
+    let depth = 1;
+    while (depth > 0) {
+      const column = depth - 1;
+      const line1 = line1s[column] as number;
+      let current = currents[column] as number;
+      while (current < line1 && column >= this.cellCount(current)) current++;
+      if (current < line1) {
+        this.writeLines(line0s[column] as number, current, count, newlineAfterLast);
+        const blockStart = current;
         let end = blockStart;
         let width = 0;
         let discardable = true;
-        for (; end < frame.line1; end++) {
-          const cells = lines[end] as Cell[];
-          if (column >= cells.length - 1) break;
-          const cell = cells[column] as Cell;
-          if (cell.width + PADDING > width) width = cell.width + PADDING;
-          if (cell.width > 0 || cell.htab) discardable = false;
+        for (; end < line1 && column < this.cellCount(end); end++) {
+          const k = (this.lineCells[end] as number) + column;
+          const w = this.cellWidth[k] as number;
+          if (w + PADDING > width) width = w + PADDING;
+          if (w > 0 || this.cellHard[k]) discardable = false;
         }
-        widths.push(discardable ? 0 : width);
+        widths[column] = discardable ? 0 : width;
         // Resume after the block (the line that ended it has no cell in this column).
-        frame.line0 = end;
-        frame.current = end + 1;
-        stack.push({ line0: blockStart, line1: end, current: blockStart });
-        descended = true;
-        break;
+        line0s[column] = end;
+        currents[column] = end + 1;
+        line0s[depth] = blockStart;
+        line1s[depth] = end;
+        currents[depth] = blockStart;
+        depth++;
+        continue;
       }
-      if (descended) continue;
-      this.writeLines(frame.line0, frame.line1, newlineAfterLast);
-      stack.pop();
-      widths.pop();
+      this.writeLines(line0s[column] as number, line1, count, newlineAfterLast);
+      depth--;
     }
   }
 
-  private writeLines(line0: number, line1: number, newlineAfterLast: boolean): void {
-    const widths = this.widths;
+  /**
+   * Writes pending lines [line0, line1) to the output, padded and with their ends trimmed.
+   * `widths[j]` is the width of the column block that holds cell j of each of these lines.
+   */
+  private writeLines(line0: number, line1: number, count: number, newlineAfterLast: boolean): void {
     for (let i = line0; i < line1; i++) {
-      const cells = this.lines[i] as Cell[];
+      const first = this.lineCells[i] as number;
+      const last = this.lineCells[i + 1] as number;
+      let piece = this.lineFirst[i] as number;
+      const lineOut = this.length;
       let leading = true;
-      let s = '';
-      for (let j = 0; j < cells.length; j++) {
-        const cell = cells[j] as Cell;
-        if (cell.text.length === 0) {
-          if (j < widths.length) s += padding(cell.width, widths[j] as number, leading);
-        } else {
-          leading = false;
-          s += cell.text;
-          if (j < widths.length) s += padding(cell.width, widths[j] as number, false);
-        }
+      for (let k = first; k < last; k++) {
+        const cellEnd = this.cellEnd[k] as number;
+        for (; piece < cellEnd; piece++) this.put(this.pieces[piece] as string);
+        const w = this.cellWidth[k] as number;
+        const columnWidth = this.widths[k - first] as number;
+        if (w > 0) leading = false;
+        if (leading) this.pad(TAB, Math.ceil((Math.ceil(columnWidth / TAB_WIDTH) * TAB_WIDTH - w) / TAB_WIDTH));
+        else this.pad(SPACE, columnWidth - w);
       }
-      this.out.push(trimTrailingBlanks(s));
-      if (newlineAfterLast || i + 1 < this.lines.length) this.out.push('\n');
+      const lineLast = this.lineLast[i] as number;
+      for (; piece < lineLast; piece++) this.put(this.pieces[piece] as string);
+      const out = this.out;
+      let n = this.length;
+      while (n > lineOut && (out[n - 1] === SPACE || out[n - 1] === TAB)) n--;
+      this.length = n;
+      if (newlineAfterLast || i + 1 < count) this.pad(NEWLINE, 1);
     }
+  }
+
+  /** Appends `text` to the output. */
+  private put(text: string): void {
+    const n = text.length;
+    if (this.length + n > this.out.length) this.out = grown(this.out, this.length, this.length + n);
+    const out = this.out;
+    let at = this.length;
+    let bits = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      bits |= c;
+      out[at++] = c;
+    }
+    this.bits |= bits;
+    this.length = at;
+  }
+
+  /** Appends `n` copies of the character `c`. */
+  private pad(c: number, n: number): void {
+    if (n <= 0) return;
+    if (this.length + n > this.out.length) this.out = grown(this.out, this.length, this.length + n);
+    const out = this.out;
+    const end = this.length + n;
+    for (let at = this.length; at < end; at++) out[at] = c;
+    this.length = end;
   }
 }
 
-function padding(textWidth: number, cellWidth: number, useTabs: boolean): string {
-  if (useTabs) {
-    const rounded = Math.ceil(cellWidth / TAB_WIDTH) * TAB_WIDTH;
-    return '\t'.repeat(Math.ceil((rounded - textWidth) / TAB_WIDTH));
+/** A copy of chars[0, used) in a buffer of at least `needed` code units. */
+function grown(chars: Uint16Array, used: number, needed: number): Uint16Array {
+  const bigger = new Uint16Array(Math.max(needed, 2 * chars.length));
+  bigger.set(chars.subarray(0, used));
+  return bigger;
+}
+
+/** The string of chars[0, n). */
+function decode(chars: Uint16Array, n: number, bits: number): string {
+  // ASCII (the usual case): narrow to bytes and let the native UTF-8 decoder build the string.
+  if (bits < 0x80) {
+    const bytes = new Uint8Array(n);
+    bytes.set(chars.subarray(0, n));
+    return asciiDecoder.decode(bytes);
   }
-  return ' '.repeat(cellWidth - textWidth);
+  // TextDecoder would replace lone surrogates (possible in hand-made ASTs) with U+FFFD, and reads
+  // the platform's byte order as little-endian: only use it when both are no concern.
+  if (littleEndian && !hasLoneSurrogate(chars, n)) return utf16Decoder.decode(chars.subarray(0, n));
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) {
+    parts.push(String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function hasLoneSurrogate(chars: Uint16Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const c = chars[i] as number;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const d = i + 1 < n ? (chars[i + 1] as number) : 0;
+    if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return true;
+    i++;
+  }
+  return false;
+}
+
+/** Width in code points of the text pieces[from, to), as one string (a pair may span two pieces). */
+function textWidth(pieces: readonly string[], from: number, to: number): number {
+  let width = 0;
+  let endsWithHigh = false;
+  for (let p = from; p < to; p++) {
+    const piece = pieces[p] as string;
+    if (piece.length === 0) continue;
+    width += runeWidth(piece);
+    const first = piece.charCodeAt(0);
+    if (endsWithHigh && first >= 0xdc00 && first <= 0xdfff) width--;
+    const last = piece.charCodeAt(piece.length - 1);
+    endsWithHigh = last >= 0xd800 && last <= 0xdbff;
+  }
+  return width;
 }
 
 function runeWidth(s: string): number {

@@ -38,6 +38,13 @@ const keywords = new Set(['true', 'false', 'null']);
  */
 export function isValidIdentifier(s: string): boolean {
   if (s.length === 0 || keywords.has(s)) return false;
+  // ASCII names (nearly all of them) without iterating code points.
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (i > 0 && c >= 0x30 && c <= 0x39))) break;
+  }
+  if (i === s.length) return true;
   let first = true;
   for (const ch of s) {
     const cp = ch.codePointAt(0) as number;
@@ -76,6 +83,13 @@ function hex(cp: number, width: number): string {
  * and printable Unicode is kept as is. A lone UTF-16 surrogate (not valid Unicode) becomes `\ufffd`.
  */
 export function goQuote(s: string): string {
+  // Printable ASCII without `"` and `\` (nearly every label and key) is quoted as it is.
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+  }
+  if (i === s.length) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0) as number;

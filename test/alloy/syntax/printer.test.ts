@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { format, formatDiagnostic, parse, print, printBody } from '../../../src/alloy/syntax';
+import { format, formatDiagnostic, parse, print, printBody, type AlloyFile, type AttributeStmt } from '../../../src/alloy/syntax';
 
 /** `alloy fmt` of `source`; tabs shown as → to keep expectations readable. */
 function fmt(source: string): string {
@@ -104,5 +104,23 @@ describe('printer', () => {
 
   it('normalises CRLF and strips trailing whitespace', () => {
     assert.equal(fmt('a = 1   \r\n// c  \r\nb = 2\t\r\n'), lines('a = 1', '// c', 'b = 2'));
+  });
+
+  it('writes text that is not ASCII exactly as it is, lone surrogates and a leading BOM included', () => {
+    // Hand-made nodes: the parser would reject these strings, the printer must not alter them.
+    const attr = (name: string, raw: string): AttributeStmt => ({
+      kind: 'Attribute',
+      name: { kind: 'Identifier', name },
+      value: { kind: 'Literal', type: 'string', raw },
+    });
+    const file = (...body: AttributeStmt[]): AlloyFile => ({ kind: 'File', body, comments: [] });
+    assert.equal(print(file(attr('\ufeffa', '"x"'))), '\ufeffa = "x"\n');
+    assert.equal(print(file(attr('é', '"\ud800😀\udc00"'), attr('bb', '"é"'))), 'é  = "\ud800😀\udc00"\nbb = "é"\n');
+  });
+
+  it('prints files far longer than their source', () => {
+    const source = Array.from({ length: 3000 }, (_, i) => `b${i} { x = [1,2] }`).join('\n');
+    const expected = Array.from({ length: 3000 }, (_, i) => `b${i} {\n\tx = [1, 2]\n}`).join('\n\n') + '\n';
+    assert.equal(format(source).output, expected);
   });
 });

@@ -103,4 +103,20 @@ describe('scanner', () => {
     assert.equal(decodeUtf8(new TextEncoder().encode('é😀x')), 'é😀x');
     assert.equal(decodeUtf8(Uint8Array.from([0xc0, 0x80, 0xed, 0xa0, 0x80])), '\udcc0\udc80\udced\udca0\udc80');
   });
+
+  it('keeps the text of every identifier when thousands of distinct ones share cache slots', () => {
+    // The scanner reuses identifier strings through a small hash table: collisions must not mix them up.
+    const names = Array.from({ length: 20000 }, (_, i) => (i % 3 === 0 ? `n${i}` : i % 3 === 1 ? `x_${i % 500}` : `é${i}`));
+    const texts = tokenize(names.join(' ')).filter((t) => t.kind === 'IDENT').map((t) => t.text);
+    assert.deepEqual(texts, names);
+  });
+
+  it('gives adjacent tokens equal positions where one ends and the next starts', () => {
+    const [a, dot, b] = tokenize('a.b');
+    assert.deepEqual(a?.end, { offset: 1, line: 1, column: 2 });
+    assert.deepEqual(dot?.start, { offset: 1, line: 1, column: 2 });
+    assert.deepEqual(dot?.end, { offset: 2, line: 1, column: 3 });
+    assert.deepEqual(b?.start, { offset: 2, line: 1, column: 3 });
+    assert.deepEqual(b?.end, { offset: 3, line: 1, column: 4 });
+  });
 });
