@@ -5,8 +5,8 @@ import { parseYaml, type YamlSource } from './source';
 /** What `loadTree` read, and what it passed over on purpose. */
 export interface LoadResult {
   readonly sources: YamlSource[];
-  /** Files skipped as Helm chart templates or Go templates, with why. */
-  readonly skipped: { readonly path: string; readonly reason: string }[];
+  /** Files skipped, with why: Helm chart templates and Go templates (on purpose), unreadable files. */
+  readonly skipped: { readonly path: string; readonly reason: string; readonly unreadable?: boolean }[];
   /** Paths given that do not exist. */
   readonly missing: string[];
 }
@@ -76,7 +76,7 @@ export function loadTree(paths: readonly string[], cwd: string, options: LoadOpt
     return ignore.some((re) => re.test(rel));
   };
   const sources: YamlSource[] = [];
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: { path: string; reason: string; unreadable?: boolean }[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
 
@@ -87,7 +87,13 @@ export function loadTree(paths: readonly string[], cwd: string, options: LoadOpt
       skipped.push({ path: shown(abs), reason: 'Helm chart template' });
       return;
     }
-    const text = readFileSync(abs, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      skipped.push({ path: shown(abs), reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})`, unreadable: true });
+      return;
+    }
     const source = parseYaml(shown(abs), text);
     if (source.documents.some((d) => d.errors.length) && goTemplateAction.test(text)) {
       skipped.push({ path: shown(abs), reason: 'Go template, not YAML' });

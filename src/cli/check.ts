@@ -38,6 +38,9 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
     for (const p of loaded.missing) io.stderr(`error: ${p}: no such file or folder\n`);
     return ExitCode.usage;
   }
+  const unreadable = loaded.skipped.filter((s) => s.unreadable);
+  for (const s of unreadable) io.stderr(`error: ${s.path}: ${s.reason}\n`);
+  if (unreadable.length) return ExitCode.usage;
   const diagnostics = runChecks(loaded.sources, defaultRules, {
     ...(select ? { select } : {}),
     ...(disable ? { disable } : {}),

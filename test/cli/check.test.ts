@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { bramble, tempDir, writeTree } from '../support/cli';
@@ -59,6 +59,15 @@ describe('bramble check', () => {
     const dir = writeTree({ 'gitops/a.yaml': 'a: 1\na: 2\n', 'gitops/ansible/site.yml': 'x: 1\nx: 2\n', '.brambleignore': '# not manifests\nansible/\n' });
     assert.doesNotMatch(bramble(['check'], dir).stdout, /ansible/);
     assert.equal(bramble(['check', '--ignore', 'a.yaml'], dir).status, 0);
+  });
+
+  // A link to /proc/self/mem is a file that even root cannot read sequentially (EIO).
+  it('an unreadable file is exit 2 with its name, not a crash', { skip: existsSync('/proc/self/mem') ? false : 'no /proc/self/mem on this system' }, () => {
+    const dir = writeTree({ 'gitops/a.yaml': 'a: 1\n' });
+    symlinkSync('/proc/self/mem', join(dir, 'gitops/b.yaml'));
+    const r = bramble(['check'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: gitops\/b\.yaml: unreadable \(E[A-Z]+\)$/m);
   });
 
   it('a path that does not exist, or a bad --format, is exit 2', () => {
