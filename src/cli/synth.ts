@@ -69,7 +69,21 @@ export function runSynth(options: SynthOptions, io: Io): number {
     return ExitCode.usage;
   }
   if (process.env.BRAMBLE_FAULT_KILL_AT === '0') process.kill(process.pid, 'SIGKILL');
-  applyPlan(outAbs, plan);
+  try {
+    applyPlan(outAbs, plan);
+  } catch (e) {
+    // A full disk, a read-only folder: undo what was applied, so the tree stays as it was.
+    let rolledBack = true;
+    try {
+      recover(outAbs);
+    } catch {
+      rolledBack = false;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr(`error: cannot write ${outRel}/: ${err.message}\n`);
+    io.stderr(rolledBack ? `synth: ${outRel}/ was not changed\n` : `synth: run bramble synth again to roll back ${outRel}/\n`);
+    return ExitCode.usage;
+  }
   for (const p of plan.handEdited) io.stderr(`warning: ${outRel}/${p} had been edited by hand; synth replaced it\n`);
   const changed = plan.writes.filter((f) => f.path !== manifestName).map((f) => `  wrote ${outRel}/${f.path}\n`);
   const removed = plan.deletes.map((p) => `  removed ${outRel}/${p}\n`);

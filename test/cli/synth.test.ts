@@ -114,6 +114,21 @@ describe('a killed synth', () => {
   });
 });
 
+describe('a synth that cannot write', () => {
+  it('rolls back what it wrote, names the problem and exits 2', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'gitops'));
+    // A file where synth needs a folder: clusters/ is written first, then infrastructure/ fails.
+    writeFileSync(join(dir, 'gitops', 'infrastructure'), 'mine\n');
+    const before = snapshot(dir);
+    const r = bramble(['synth', '--app', defaultStack], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: cannot write gitops\/: ENOTDIR: not a directory/m);
+    assert.match(r.stderr, /gitops\/ was not changed/);
+    assert.deepEqual(snapshot(dir), before);
+  });
+});
+
 describe('bad stacks', () => {
   const cases = [
     { stack: 'bad-retention.ts', rule: 'invalid-duration', path: 'bramble/tempo/release', file: 'gitops/infrastructure/tempo/helm-release.yaml' },
