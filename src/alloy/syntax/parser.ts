@@ -67,10 +67,13 @@ const literalTypes: Partial<Record<TokenKind, LiteralType>> = {
   NULL: 'null',
 };
 
-/** The text between the quotes (or backticks) of a string token, even an unterminated one. */
+/**
+ * The text between the quotes (or backticks) of a string token: its first and last characters
+ * dropped. As in Alloy this is done even for an unterminated string, whose last character is then
+ * not a quote (`"applogs {` gives `applogs `); a lone `"` gives the empty string.
+ */
 function stripQuotes(text: string): string {
-  const closed = text.length > 1 && text.charCodeAt(text.length - 1) === text.charCodeAt(0);
-  return text.slice(1, closed ? -1 : text.length);
+  return text.length < 2 ? '' : text.slice(1, -1);
 }
 
 function isNameChain(e: Expr): boolean {
@@ -168,6 +171,10 @@ class Parser {
 
   private skipToTerminator(): void {
     while (this.sc.kind !== 'TERMINATOR' && this.sc.kind !== 'EOF') this.next();
+  }
+
+  private skipToIdent(): void {
+    while (this.sc.kind !== 'IDENT' && this.sc.kind !== 'EOF') this.next();
   }
 
   private pushItem(item: unknown): void {
@@ -304,7 +311,10 @@ class Parser {
     }
     if (!dotted && (label === undefined || label === '')) this.errorAtToken(`expected attribute assignment or block body, got ${k}`);
     else this.errorAtToken(`expected block body, got ${k}`);
-    this.skipToTerminator();
+    // Alloy gives up on the statement and resumes at the next identifier, past any TERMINATOR
+    // (and `}`): after `a "b {` + newline, the next line's first name is then reported as
+    // `expected TERMINATOR, got IDENT` (validator-testdata/default/syntax_errors).
+    this.skipToIdent();
     return undefined;
   }
 

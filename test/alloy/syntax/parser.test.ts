@@ -97,6 +97,21 @@ describe('parser', () => {
     assert.deepEqual(errors('}\n'), ['1:1: expected identifier, got }']);
   });
 
+  it('recovers from an unterminated block label as Alloy does (validator-testdata syntax_errors)', () => {
+    // The label text is the raw token minus its first and last character, even when the string is
+    // unterminated; the statement is then abandoned up to the next identifier (past the newline),
+    // so the next line's name is reported as a missing TERMINATOR and the `}` as a new statement.
+    assert.deepEqual(errors('a "b {\n\tc = 1\n}\n'), [
+      '1:3: string literal not terminated',
+      '1:3: expected block label to be a valid identifier, but got "b "',
+      '2:2: expected TERMINATOR, got IDENT',
+      '3:1: expected identifier, got }',
+    ]);
+    // A two-character unterminated label is empty, hence no label error; a lone quote as well.
+    assert.deepEqual(errors('a "b\n'), ['1:3: string literal not terminated', '1:5: expected attribute assignment or block body, got TERMINATOR']);
+    assert.deepEqual(errors('A"'), ['1:2: string literal not terminated', '1:3: expected attribute assignment or block body, got TERMINATOR']);
+  });
+
   it('reports one parser error per line but every scanner error', () => {
     assert.deepEqual(errors('a = 1 2 3 4\nb = 1 2\n'), ['1:7: expected TERMINATOR, got NUMBER', '2:7: expected TERMINATOR, got NUMBER']);
     assert.deepEqual(errors('a = # @\n'), [

@@ -68,15 +68,10 @@ const cases: Record<string, Case> = {
     notProduced: ['Error: missing.alloy:1:1: cannot find the definition of component name "local.missing"'],
   },
   'default/syntax_errors': {
-    mode: 'partial',
+    mode: 'full',
     why:
-      '5 of 7: syntax errors come from src/alloy/syntax. secondary.alloy matches fully; for the unterminated label in main.alloy ' +
-      'the parser quotes the label text differently and does not report the following line (a syntax-module divergence, see the report)',
-    notProduced: [
-      'Error: main.alloy:2:18: expected block label to be a valid identifier, but got "applogs "',
-      'Error: main.alloy:3:5: expected TERMINATOR, got IDENT',
-    ],
-    produced: ['Error: main.alloy:2:18: expected block label to be a valid identifier, but got "applogs {"'],
+      'syntax errors from src/alloy/syntax: an unterminated block label (label text and the recovery to the next line) ' +
+      'and a missing `]`, in two files',
   },
   'ga/non_ga': {
     mode: 'partial',
