@@ -1,40 +1,76 @@
-/**
- * Go duration strings, as `time.ParseDuration` reads them (Tempo's block_retention, Alloy's
- * timeouts): one or more `<number><unit>` with units ns, us, µs, ms, s, m, h. There is no `d`.
- * @see https://pkg.go.dev/time#ParseDuration
- */
-const goDurationUnitsMs: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  'µs': 1e-3,
-  'μs': 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
+/** A parse result: the value, or the error message Go gives. */
+export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
+
+const durationUnits: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  'µs': 1e3, // U+00B5 micro sign
+  'μs': 1e3, // U+03BC Greek mu
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
 };
 
-const goDurationPart = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-/** Milliseconds of a Go duration string, or undefined when Go would reject it. */
-export function parseGoDuration(text: string): number | undefined {
+/** Go's `time` package quoting: the text in double quotes. */
+const goTimeQuote = (s: string): string => JSON.stringify(s);
+
+/**
+ * Parses a duration as Go's `time.ParseDuration` does (`"300ms"`, `"-1.5h"`, `"2h45m"`; units
+ * ns, us, µs, ms, s, m, h; no `d`). The value is in nanoseconds (as a JS number, so very large
+ * durations lose precision, which no check here depends on).
+ */
+export function goDuration(text: string): Parsed {
+  const invalid = (): Parsed => ({ ok: false, error: `time: invalid duration ${goTimeQuote(text)}` });
   let s = text;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
-    sign = s.startsWith('-') ? -1 : 1;
+    if (s[0] === '-') sign = -1;
     s = s.slice(1);
   }
-  if (s === '0') return 0;
-  if (s === '') return undefined;
+  if (s === '0') return { ok: true, value: 0 };
+  if (s === '') return invalid();
   let total = 0;
-  goDurationPart.lastIndex = 0;
-  while (goDurationPart.lastIndex < s.length) {
-    const at = goDurationPart.lastIndex;
-    const m = goDurationPart.exec(s);
-    if (!m || m.index !== at) return undefined;
-    total += Number(m[1]) * (goDurationUnitsMs[m[2]!] ?? NaN);
+  while (s !== '') {
+    if (!(s[0] === '.' || isDigit(s[0]))) return invalid();
+    let i = 0;
+    while (isDigit(s[i])) i++;
+    const intPart = s.slice(0, i);
+    let fracPart = '';
+    s = s.slice(i);
+    if (s.startsWith('.')) {
+      s = s.slice(1);
+      let j = 0;
+      while (isDigit(s[j])) j++;
+      fracPart = s.slice(0, j);
+      s = s.slice(j);
+    }
+    if (intPart === '' && fracPart === '') return invalid();
+    let k = 0;
+    while (k < s.length && s[k] !== '.' && !isDigit(s[k])) k++;
+    const unitName = s.slice(0, k);
+    s = s.slice(k);
+    if (unitName === '') return { ok: false, error: `time: missing unit in duration ${goTimeQuote(text)}` };
+    const unit = durationUnits[unitName];
+    if (unit === undefined) {
+      return { ok: false, error: `time: unknown unit ${goTimeQuote(unitName)} in duration ${goTimeQuote(text)}` };
+    }
+    total += Number(`${intPart || '0'}.${fracPart || '0'}`) * unit;
   }
-  return Number.isFinite(total) ? sign * total : undefined;
+  if (total > 9223372036854775807) return invalid();
+  return { ok: true, value: sign * total };
+}
+
+/**
+ * Milliseconds of a Go duration string (Tempo's block_retention, Alloy's timeouts), or undefined
+ * when Go's `time.ParseDuration` would reject it.
+ * @see https://pkg.go.dev/time#ParseDuration
+ */
+export function parseGoDuration(text: string): number | undefined {
+  const parsed = goDuration(text);
+  return parsed.ok ? parsed.value / 1e6 : undefined;
 }
 
 /**
