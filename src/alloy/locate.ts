@@ -22,3 +22,18 @@ export function locateInAlloy(text: string, path: readonly string[]): { line: nu
   }
   return found;
 }
+
+/**
+ * The 1-based character column (UTF-16 units, as editors and the YAML parser count) of a 1-based
+ * Alloy column, which counts UTF-8 bytes, on `line`.
+ */
+export function characterColumn(line: string, byteColumn: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < byteColumn - 1) {
+    const cp = line.codePointAt(i)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i + 1;
+}

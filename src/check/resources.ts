@@ -77,6 +77,37 @@ export function valuePositionOf(resource: Resource, path: readonly (string | num
 }
 
 /**
+ * Maps a 1-based line and character column inside the string value `node` of `source` to the file
+ * the reader sees. Exact for a literal block (`|`) whose content lines stand in the file as written
+ * (checked line by line, so a block with escapes or odd indentation never maps to a wrong line);
+ * the value's first character otherwise.
+ */
+export function stringValueMapper(source: YamlSource, node: Scalar): (line: number, column: number) => Position {
+  const start = node.range?.[0] ?? 0;
+  const fallback = positionAt(source, start);
+  if (node.type !== Scalar.BLOCK_LITERAL || typeof node.value !== 'string' || !node.range) return () => fallback;
+  const lines = node.value.split('\n');
+  const headerLine = source.lineCounter.linePos(start).line;
+  const hostLine = (n: number): { start: number; text: string } | undefined => {
+    const lineStart = source.lineCounter.lineStarts[headerLine + n - 1];
+    if (lineStart === undefined) return undefined;
+    const end = source.text.indexOf('\n', lineStart);
+    return { start: lineStart, text: source.text.slice(lineStart, end < 0 ? undefined : end).replace(/\r$/, '') };
+  };
+  // A block's indentation is that of its first non-blank line.
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const firstHost = first < 0 ? undefined : hostLine(first + 1);
+  const indent = firstHost && firstHost.text.endsWith(lines[first]!) ? firstHost.text.length - lines[first]!.length : -1;
+  if (indent < 0 || !/^ *$/.test(firstHost!.text.slice(0, indent))) return () => fallback;
+  return (line, column) => {
+    const text = lines[line - 1];
+    const host = hostLine(line);
+    if (text === undefined || !host || (text !== '' && host.text.slice(indent) !== text)) return fallback;
+    return positionAt(source, host.start + indent + column - 1);
+  };
+}
+
+/**
  * A YAML text held in a string value of a resource (a values file in a ConfigMap, a provisioning
  * file), parsed with positions that map back into the host file: exactly, line by line, for a
  * literal block (`|`); to the value's first character otherwise.
@@ -87,18 +118,7 @@ export function embeddedYaml(resource: Resource, path: readonly (string | number
   const text = options.base64 ? Buffer.from(node.value, 'base64').toString('utf8') : node.value;
   const host = resource.source;
   const start = positionAt(host, node.range[0]);
-  let hostPosition: (p: Position) => Position = () => start;
-  if (!options.base64 && node.type === Scalar.BLOCK_LITERAL) {
-    // A literal block's content starts on the line after its `|` header, indented uniformly.
-    const headerLine = host.lineCounter.linePos(node.range[0]).line;
-    const lineStart = host.lineCounter.lineStarts[headerLine] ?? 0;
-    const indent = /^ */.exec(host.text.slice(lineStart))![0].length;
-    const firstLine = headerLine + 1;
-    const outer = host.hostPosition;
-    hostPosition = (p) => {
-      const q = { line: firstLine + p.line - 1, column: indent + p.column };
-      return outer ? outer(q) : q;
-    };
-  }
+  const toHost = options.base64 ? undefined : stringValueMapper(host, node);
+  const hostPosition = (p: Position): Position => (toHost ? toHost(p.line, p.column) : start);
   return parseYaml(host.path, text, hostPosition);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { locateInAlloy } from '../../src/alloy/locate';
+import { characterColumn, locateInAlloy } from '../../src/alloy/locate';
 
 describe('locateInAlloy', () => {
   const text = 'otelcol.receiver.otlp "default" {\n\tgrpc {\n\t\tendpoint = "0.0.0.0:4317"\n\t}\n\n\thttp {\n\t\tendpoint = "0.0.0.0:4318"\n\t}\n}\n';
@@ -15,3 +15,12 @@ describe('locateInAlloy', () => {
     assert.equal(locateInAlloy(text, ['otelcol.receiver.otlp "other"']), undefined);
   });
 });
+
+describe('characterColumn', () => {
+  it('turns UTF-8 byte columns into character columns', () => {
+    assert.equal(characterColumn('abc', 3), 3);
+    assert.equal(characterColumn('x "é" b', 8), 7);
+    assert.equal(characterColumn('😀 = 1', 6), 4);
+  });
+});
+

@@ -1,11 +1,10 @@
-import { Buffer } from 'node:buffer';
-import { isMap, isScalar, Scalar, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml';
+import { characterColumn } from '../../alloy/locate';
 import { validateAlloySource, type AlloyDiagnostic } from '../../alloy/validate';
 import type { Diagnostic } from '../diagnostic';
 import type { CheckContext, Rule } from '../engine';
-import { nodeAt, type Resource } from '../resources';
+import { nodeAt, stringValueMapper, type Resource } from '../resources';
 import type { RuleId } from '../rules';
-import { positionAt, type Position } from '../source';
 import { releaseChart } from './values-keys';
 
 /**
@@ -34,34 +33,11 @@ const hintOf: Partial<Record<string, string>> = {
 /** The validator's codes not listed above are argument and block mistakes of one component. */
 const ruleFor = (code: string): RuleId => ruleOf[code] ?? 'alloy-component';
 
-/** Converts an Alloy column (UTF-8 bytes) on `line` of `text` to a character column. */
-function charColumn(text: string, line: number, byteColumn: number): number {
-  const src = text.split('\n')[line - 1] ?? '';
-  let bytes = 0;
-  let chars = 0;
-  for (const ch of src) {
-    if (bytes >= byteColumn - 1) break;
-    bytes += Buffer.byteLength(ch);
-    chars += ch.length;
-  }
-  return chars + 1;
-}
-
-/** Maps a position inside a string scalar's value to the host file: line by line for a literal block. */
-function hostMapper(resource: Resource, node: Scalar): (p: Position) => Position {
-  const source = resource.source;
-  const start = positionAt(source, node.range![0]);
-  if (node.type !== Scalar.BLOCK_LITERAL) return () => start;
-  const headerLine = source.lineCounter.linePos(node.range![0]).line;
-  const lineStart = source.lineCounter.lineStarts[headerLine] ?? 0;
-  const indent = /^ */.exec(source.text.slice(lineStart))![0].length;
-  return (p) => ({ line: headerLine + p.line, column: indent + p.column });
-}
-
 function report(ctx: CheckContext, resource: Resource, node: Scalar, text: string, findings: readonly AlloyDiagnostic[], where: string): Diagnostic[] {
-  const toHost = hostMapper(resource, node);
+  const toHost = stringValueMapper(resource.source, node);
+  const lines = text.split('\n');
   return findings.map((f) => {
-    const at = toHost({ line: f.start.line, column: charColumn(text, f.start.line, f.start.column) });
+    const at = toHost(f.start.line, characterColumn(lines[f.start.line - 1] ?? '', f.start.column));
     return ctx.diagnostic(ruleFor(f.code), resource.source.path, at, `${f.message} (${where})`, hintOf[f.code], f.severity);
   });
 }

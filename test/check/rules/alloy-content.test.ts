@@ -27,6 +27,12 @@ describe('Alloy configuration in the tree', () => {
     assert.deepEqual(check(text), ['17:11 error alloy-duplicate-component']);
   });
 
+  it('maps positions exactly when the block starts with a blank line', () => {
+    const body = 'loki.write "a" {\n\tendpoint {\n\t\turl = "http://loki/loki/api/v1/push"\n\t}\n}\n';
+    // Content line 1 is blank (file line 11); the second loki.write "a" is content line 8.
+    assert.deepEqual(check(release(`\n${body}\n${body}`)), ['18:11 error alloy-duplicate-component']);
+  });
+
   it('reports a syntax error with the column converted from bytes to characters', () => {
     // `b` is byte column 16 of `x "é" { a = 1 b = 2 }` but character column 15; the block is indented 10.
     assert.equal(check(release('// é\nx "é" { a = 1 b = 2 }\n'))[0], '12:25 error alloy-syntax');

@@ -1,6 +1,7 @@
-import { isScalar, Scalar } from 'yaml';
+import { isScalar } from 'yaml';
+import { characterColumn } from '../../../alloy/locate';
 import { literalValue, parse, type AttributeStmt, type BlockStmt, type Expr, type Position as AlloyPosition, type Statement } from '../../../alloy/syntax';
-import { nodeAt } from '../../resources';
+import { nodeAt, stringValueMapper } from '../../resources';
 import { positionAt, type Position } from '../../source';
 import type { Site } from './values';
 
@@ -54,48 +55,17 @@ export function stringAttribute(attr: AttributeStmt | undefined): string | undef
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The UTF-16 index of a 1-based UTF-8 byte column in a line. */
-function byteColumnToIndex(line: string, column: number): number {
-  let bytes = 0;
-  let i = 0;
-  while (i < line.length && bytes < column - 1) {
-    const cp = line.codePointAt(i)!;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return i;
-}
-
 /**
- * Maps Alloy positions in the string at `site` to positions in its YAML file. A literal block
- * (`|`) maps exactly, line by line (Alloy's byte columns turned into characters); any other
- * scalar style maps to the value's first character.
+ * Maps Alloy positions in the string at `site` to positions in its YAML file (Alloy's byte
+ * columns turned into characters); see {@link stringValueMapper}.
  */
 export function alloyPositionMapper(site: Site, text: string): (p: AlloyPosition | undefined) => Position {
   const { node, offset } = nodeAt(site.doc, site.path);
-  const start = node?.range?.[0] ?? offset ?? 0;
-  const fallback = positionAt(site.source, start);
-  if (!isScalar(node) || node.type !== Scalar.BLOCK_LITERAL || !node.range) return () => fallback;
-  const src = site.source;
+  const fallback = positionAt(site.source, node?.range?.[0] ?? offset ?? 0);
+  if (!isScalar(node)) return () => fallback;
+  const toHost = stringValueMapper(site.source, node);
   const lines = text.split('\n');
-  const headerLine = src.lineCounter.linePos(start).line;
-  const hostLine = (n: number): { start: number; text: string } | undefined => {
-    const lineStart = src.lineCounter.lineStarts[headerLine + n - 1];
-    if (lineStart === undefined) return undefined;
-    const end = src.text.indexOf('\n', lineStart);
-    return { start: lineStart, text: src.text.slice(lineStart, end < 0 ? undefined : end).replace(/\r$/, '') };
-  };
-  const first = lines.findIndex((l) => l.trim() !== '');
-  const firstHost = first < 0 ? undefined : hostLine(first + 1);
-  const indent = firstHost && firstHost.text.endsWith(lines[first]!) ? firstHost.text.length - lines[first]!.length : -1;
-  if (indent < 0 || !/^ *$/.test(firstHost!.text.slice(0, indent))) return () => fallback;
-  return (p) => {
-    if (!p) return fallback;
-    const line = lines[p.line - 1];
-    const host = hostLine(p.line);
-    if (line === undefined || !host || (line !== '' && host.text.slice(indent) !== line)) return fallback;
-    return positionAt(src, host.start + indent + byteColumnToIndex(line, p.column));
-  };
+  return (p) => (p ? toHost(p.line, characterColumn(lines[p.line - 1] ?? '', p.column)) : fallback);
 }
 
 /**
