@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateAlloySource, type AlloyDiagnostic, type ValidateOptions } from '../../../src/alloy/validate';
-import { reference } from '../../support/paths';
 
 /** Validates source text and returns `code@line:col` for each diagnostic, in order. */
 export function findings(source: string, options: ValidateOptions = {}): string[] {
@@ -48,25 +45,7 @@ export function parseTxtar(text: string): { comment: string; files: TxtarFile[] 
   return { comment, files };
 }
 
-/** Reads a text file under `reference/alloy-syntax/`. */
-export function readAlloyReference(...parts: string[]): string {
-  return readFileSync(reference('alloy-syntax', ...parts), 'utf8');
-}
-
-/** Files under `reference/alloy-syntax/<dir>` (recursively) ending with `suffix`, relative to it. */
-export function listAlloyReference(dir: string, suffix: string): string[] {
-  const root = reference('alloy-syntax', dir);
-  const found: string[] = [];
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const relPath = rel ? `${rel}/${name}` : name;
-      if (statSync(join(root, relPath)).isDirectory()) walk(relPath);
-      else if (name.endsWith(suffix)) found.push(relPath);
-    }
-  };
-  walk('');
-  return found;
-}
+export { listReference as listAlloyReference, readReference as readAlloyReference } from '../syntax/reference-data';
 
 /** Splits a `.diags` rendering into one string per diagnostic (each ending with a newline). */
 export function splitDiags(text: string): string[] {
