@@ -68,7 +68,6 @@ export function runSynth(options: SynthOptions, io: Io): number {
     io.stderr(`synth: ${outRel}/ was not changed\n`);
     return ExitCode.usage;
   }
-  if (process.env.BRAMBLE_FAULT_KILL_AT === '0') process.kill(process.pid, 'SIGKILL');
   try {
     applyPlan(outAbs, plan);
   } catch (e) {

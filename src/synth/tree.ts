@@ -107,12 +107,16 @@ interface Journal {
 let stepCount = 0;
 /**
  * Fault injection for the crash-safety tests: with BRAMBLE_FAULT_KILL_AT=N the process kills itself
- * (SIGKILL, no cleanup) just before its N-th file-system step.
+ * (SIGKILL, no cleanup) at point N: 0 is right after {@link recover}, N > 0 just before the N-th
+ * file-system step of {@link applyPlan}.
  */
+function faultPoint(n: number): void {
+  const killAt = process.env.BRAMBLE_FAULT_KILL_AT;
+  if (killAt !== undefined && killAt !== '' && Number(killAt) === n) process.kill(process.pid, 'SIGKILL');
+}
+
 function step(): void {
-  stepCount++;
-  const killAt = Number(process.env.BRAMBLE_FAULT_KILL_AT);
-  if (killAt > 0 && stepCount === killAt) process.kill(process.pid, 'SIGKILL');
+  faultPoint(++stepCount);
 }
 
 function writeDurably(path: string, content: string): void {
@@ -141,6 +145,12 @@ function pruneEmptyDirs(dir: string, root: string): void {
  * change is rolled back from the backups. Returns what it did.
  */
 export function recover(outDir: string): 'none' | 'cleaned' | 'rolled-back' {
+  const result = rollBack(outDir);
+  faultPoint(0);
+  return result;
+}
+
+function rollBack(outDir: string): 'none' | 'cleaned' | 'rolled-back' {
   const staging = join(outDir, stagingName);
   if (!existsSync(staging)) return 'none';
   const journalPath = join(staging, 'journal.json');
