@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../check/diagnostic';
+import { join, resolve } from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { sortDiagnostics, type Diagnostic } from '../check/diagnostic';
 import { formatDiagnosticsText } from '../check/format';
-import { findEntry, loadApp } from '../synth/load-app';
-import { synthesize, type RenderedFile } from '../synth/synthesize';
+import { synthesizeInMemory } from '../synth/in-memory';
+import type { RenderedFile } from '../synth/synthesize';
 import { applyPlan, manifestName, planWrite, readManifest, recover, renderManifest, stagingName } from '../synth/tree';
 import { ExitCode, type Io } from './io';
 
@@ -24,27 +25,20 @@ export interface SynthOptions {
 /** `bramble synth`: run the stack, render it, self-check, then write, verify or print. */
 export function runSynth(options: SynthOptions, io: Io): number {
   const outAbs = resolve(io.cwd, options.out ?? 'gitops');
-  const outRel = relative(io.cwd, outAbs) || '.';
   const report = (diagnostics: readonly Diagnostic[]) => {
     if (diagnostics.length) io.stderr(formatDiagnosticsText(sortDiagnostics(diagnostics)));
   };
 
-  const entry = findEntry(io.cwd, options.app);
-  if (!entry) {
-    report([{ ruleId: 'app-load', severity: 'error', message: 'no stack found: expected charts/main.ts', hint: 'create charts/main.ts or pass --app FILE' }]);
+  const synth = synthesizeInMemory(io.cwd, options);
+  const outRel = synth.outRel;
+  report(synth.diagnostics);
+  if (!synth.ok) {
+    const errors = synth.diagnostics.filter((d) => d.severity === 'error').length;
+    // A stack that did not load gets no summary: its one diagnostic says it all.
+    if (synth.stage === 'render') io.stderr(`synth: ${errors} error(s); ${outRel}/ was not changed\n`);
     return ExitCode.usage;
   }
-  const loaded = loadApp(entry, io.cwd);
-  if (!loaded.app) {
-    report(loaded.diagnostics);
-    return ExitCode.usage;
-  }
-  const { files, diagnostics } = synthesize(loaded.app, outRel);
-  report(diagnostics);
-  if (hasErrors(diagnostics)) {
-    io.stderr(`synth: ${diagnostics.filter((d) => d.severity === 'error').length} error(s); ${outRel}/ was not changed\n`);
-    return ExitCode.usage;
-  }
+  const files = synth.files;
 
   if (options.stdout) {
     io.stdout(files.map((f) => `# Source: ${outRel}/${f.path}\n${f.content}`).join('---\n'));
@@ -90,25 +84,68 @@ export function runSynth(options: SynthOptions, io: Io): number {
   return ExitCode.ok;
 }
 
-/** `synth --check`: drift between the rendered tree and the files on disk. */
+/**
+ * `synth --check`: drift between the rendered tree and the files on disk. Each drifted file gets a
+ * diagnostic on stderr and a unified diff on stdout, from the file on disk to what synth produces
+ * (paths `a/<out>/...` and `b/<out>/...`, so `git apply` would bring the tree up to date).
+ */
 function checkTree(outAbs: string, outRel: string, files: readonly RenderedFile[], io: Io): number {
   const drift: Diagnostic[] = [];
+  const patches: string[] = [];
   const driftAt = (path: string, message: string) =>
     drift.push({ ruleId: 'drift', severity: 'error', message, hint: 'run `npx bramble synth` and commit the result', file: `${outRel}/${path}` });
   if (existsSync(join(outAbs, stagingName))) driftAt(stagingName, 'an interrupted synth left scratch files; run `npx bramble synth` to roll back');
   const all = [...files, { path: manifestName, content: renderManifest(files) }];
   for (const f of all) {
     const target = join(outAbs, f.path);
-    if (!existsSync(target)) driftAt(f.path, 'missing: synth produces this file');
-    else if (readFileSync(target, 'utf8') !== f.content) driftAt(f.path, 'differs from what synth produces');
+    const onDisk = readIfFile(target);
+    if (onDisk === undefined) {
+      driftAt(f.path, 'missing: synth produces this file');
+      patches.push(unifiedDiff(`${outRel}/${f.path}`, undefined, f.content));
+    } else if (onDisk !== f.content) {
+      driftAt(f.path, 'differs from what synth produces');
+      patches.push(unifiedDiff(`${outRel}/${f.path}`, onDisk, f.content));
+    }
   }
   const produced = new Set(all.map((f) => f.path));
   for (const p of Object.keys(readManifest(outAbs).files)) {
-    if (!produced.has(p) && existsSync(join(outAbs, p))) driftAt(p, 'stale: synth no longer produces this file');
+    const onDisk = produced.has(p) ? undefined : readIfFile(join(outAbs, p));
+    if (onDisk !== undefined) {
+      driftAt(p, 'stale: synth no longer produces this file');
+      patches.push(unifiedDiff(`${outRel}/${p}`, onDisk, undefined));
+    }
   }
   if (drift.length) {
+    io.stdout(patches.join(''));
     io.stderr(formatDiagnosticsText(drift));
+    io.stderr(`synth --check: ${drift.length} file(s) differ from what synth produces\n`);
     return ExitCode.findings;
   }
   return ExitCode.ok;
+}
+
+/** A file's text, or undefined when there is no file (or a folder) at `path`. */
+function readIfFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A unified diff (3 lines of context) of one file in git's layout: `/dev/null` stands for a
+ * missing side, and a missing final newline is marked as diff(1) marks it.
+ */
+export function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
+  const patch = createTwoFilesPatch(
+    before === undefined ? '/dev/null' : `a/${path}`,
+    after === undefined ? '/dev/null' : `b/${path}`,
+    before ?? '',
+    after ?? '',
+    undefined,
+    undefined,
+    { context: 3, headerOptions: FILE_HEADERS_ONLY },
+  );
+  return `diff --git a/${path} b/${path}\n${before === undefined ? 'new file mode 100644\n' : after === undefined ? 'deleted file mode 100644\n' : ''}${patch}`;
 }

@@ -76,9 +76,20 @@ function transpile(source: string, filename: string, cache: string | undefined):
  * tsx and ts-node --transpile-only do; `tsc --noEmit` checks types in CI). In-process, so synth
  * costs no child process and no second Node start. Transpiled files are cached by content.
  */
+/** The library entry the running CLI belongs to. */
+const libraryEntry = join(__dirname, '..', 'index.js');
+
 function installTypeScriptHook(cwd: string): void {
   if (hookInstalled) return;
   hookInstalled = true;
+  // `import ... from 'bramble'` in a stack means the bramble that is running it: the same classes
+  // the synthesizer checks with instanceof, and a stack checked out outside any node_modules (a
+  // base revision for `bramble diff`, a scratch copy) still finds it.
+  const resolver = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+  const resolveFilename = resolver._resolveFilename;
+  resolver._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    return request === 'bramble' ? libraryEntry : resolveFilename.call(this, request, ...rest);
+  };
   const cache = cacheDir(cwd);
   const extensions = (Module as unknown as { _extensions: Record<string, (m: NodeModule, f: string) => void> })._extensions;
   extensions['.ts'] = (module, filename) => {

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { bramble, copyOfCommittedTree, defaultStack, fixtureStack, snapshot, tempDir } from '../support/cli';
 import { repoRoot } from '../support/paths';
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
 
 describe('bramble synth on the default stack', () => {
   it('reproduces the committed gitops/ tree byte for byte (synth --check exits 0)', () => {
@@ -86,6 +89,62 @@ describe('bramble synth on the default stack', () => {
     assert.match(r.stderr, /gitops\/infrastructure\/alloy\/helm-release\.yaml: error drift: differs/);
     assert.match(r.stderr, /gitops\/infrastructure\/old\/gone\.yaml: error drift: stale/);
     assert.match(r.stderr, /gitops\/\.bramble-manifest\.json: error drift: differs/);
+  });
+});
+
+describe('bramble synth --check', () => {
+  it('a hand edit: exit 1, names the file, and prints a unified diff back to what synth writes', () => {
+    const dir = copyOfCommittedTree();
+    const path = join(dir, 'gitops/infrastructure/tempo/helm-release.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('retention: 72h', 'retention: 96h'));
+    const r = bramble(['synth', '--check', '--app', defaultStack], dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^gitops\/infrastructure\/tempo\/helm-release\.yaml: error drift: differs from what synth produces$/m);
+    assert.match(r.stdout, /^--- a\/gitops\/infrastructure\/tempo\/helm-release\.yaml\n\+\+\+ b\/gitops\/infrastructure\/tempo\/helm-release\.yaml\n@@ /m);
+    assert.match(r.stdout, /^-\s+retention: 96h\n\+\s+retention: 72h$/m);
+    // Only the edited file drifted: the manifest records what synth wrote, which is unchanged.
+    assert.deepEqual(
+      [...r.stdout.matchAll(/^diff --git a\/(\S+)/gm)].map((m) => m[1]),
+      ['gitops/infrastructure/tempo/helm-release.yaml'],
+    );
+  });
+
+  it('a stack change that was not synthesized: exit 1; after synth: exit 0', () => {
+    const dir = copyOfCommittedTree();
+    const stack = join(dir, 'charts', 'main.ts');
+    mkdirSync(join(dir, 'charts'));
+    writeFileSync(stack, readFileSync(defaultStack, 'utf8').replace("timeout: '200ms'", "timeout: '1s'"));
+    const before = snapshot(dir);
+    const stale = bramble(['synth', '--check', '--app', stack], dir);
+    assert.equal(stale.status, 1);
+    assert.match(stale.stderr, /gitops\/infrastructure\/alloy\/helm-release\.yaml: error drift: differs/);
+    assert.match(stale.stdout, /^-\s+timeout\s+= "200ms"\n\+\s+timeout\s+= "1s"$/m);
+    assert.deepEqual(snapshot(dir), before, '--check wrote something');
+    assert.equal(bramble(['synth', '--app', stack], dir).status, 0);
+    const clean = bramble(['synth', '--check', '--app', stack], dir);
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(clean.stdout + clean.stderr, '');
+  });
+
+  it('its diff applies with git apply and brings the tree up to date', { skip: hasGit ? false : 'git is not installed' }, () => {
+    const dir = copyOfCommittedTree();
+    writeFileSync(join(dir, 'gitops/infrastructure/alloy/helm-release.yaml'), 'edited: by hand\n');
+    rmSync(join(dir, 'gitops/infrastructure/tempo/kustomization.yaml'));
+    mkdirSync(join(dir, 'gitops/infrastructure/old'));
+    writeFileSync(join(dir, 'gitops/infrastructure/old/gone.yaml'), 'old: 1\n');
+    const manifestPath = join(dir, 'gitops/.bramble-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    manifest.files['infrastructure/old/gone.yaml'] = 'abc';
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const r = bramble(['synth', '--check', '--app', defaultStack], dir);
+    assert.equal(r.status, 1);
+    const patch = join(dir, 'drift.patch');
+    writeFileSync(patch, r.stdout);
+    const applied = spawnSync('git', ['apply', patch], { cwd: dir, encoding: 'utf8' });
+    assert.equal(applied.status, 0, applied.stderr);
+    rmSync(patch);
+    const again = bramble(['synth', '--check', '--app', defaultStack], dir);
+    assert.equal(again.status, 0, again.stdout + again.stderr);
   });
 });
 
