@@ -5,7 +5,7 @@ import { treeOf, type Datasource, type Tree } from './tree';
 import { child, childSite, isRecord, items, sitePosition, str, type Found } from './values';
 
 /** The `jsonData` links of a Tempo datasource that name another datasource by uid. */
-const links: readonly { readonly key: string; readonly types: readonly string[]; readonly kind: string; readonly what: string }[] = [
+export const links: readonly { readonly key: string; readonly types: readonly string[]; readonly kind: string; readonly what: string }[] = [
   { key: 'tracesToLogsV2', types: logsDatasourceTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogsV2)' },
   { key: 'tracesToLogs', types: logsDatasourceTypes, kind: 'logs', what: 'trace-to-logs (tracesToLogs)' },
   { key: 'tracesToMetrics', types: metricsDatasourceTypes, kind: 'Prometheus', what: 'trace-to-metrics' },
@@ -17,7 +17,7 @@ const links: readonly { readonly key: string; readonly types: readonly string[];
 const tempoDatasources = (tree: Tree) => tree.datasources.filter((d) => d.type === 'tempo');
 
 /** Where a datasource's `jsonData.<key>.datasourceUid` is set to a literal uid. */
-function linkUid(ds: Datasource, key: string): { uid: string; found: Found } | undefined {
+export function linkUid(ds: Datasource, key: string): { uid: string; found: Found } | undefined {
   const found = child(ds.found, 'jsonData', key, 'datasourceUid');
   const uid = str(found?.value);
   // A uid with `$` comes from the environment at load time; nothing to compare.

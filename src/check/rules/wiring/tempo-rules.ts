@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostic';
 import type { Rule } from '../../engine';
 import { parseUrl, sameNamespace, serviceOfHost } from './hosts';
-import { treeOf, type Prometheus, type Tree } from './tree';
-import { child, items, sitePosition, str } from './values';
+import { treeOf, type Prometheus, type Tempo, type Tree } from './tree';
+import { child, items, sitePosition, str, type Found } from './values';
 
 /**
  * generator-no-processors: a tempo release with `tempo.metricsGenerator.enabled: true` and no
@@ -35,13 +35,29 @@ export const generatorNoProcessorsRule: Rule = {
 };
 
 /** The Prometheus servers of the tree a URL reaches from a pod in `clientNamespace`. */
-function prometheusesOf(tree: Tree, url: string, clientNamespace: string | undefined): Prometheus[] {
+export function prometheusesOf(tree: Tree, url: string, clientNamespace: string | undefined): Prometheus[] {
   const hp = parseUrl(url);
   const ref = hp && serviceOfHost(hp.host, tree.namespaces);
   if (!hp || !ref) return [];
   return tree.prometheuses.filter(
     (p) => sameNamespace(ref, clientNamespace, p.namespace) && p.services.some((s) => s.name === ref.service && (s.port === undefined || s.port === hp.port)),
   );
+}
+
+/**
+ * Where the metrics generator of `t` (switched on at `generator`) remote-writes:
+ * `tempo.metricsGenerator.storage.remote_write[].url`, else `remoteWriteUrl`, else the chart's
+ * default; each with where it is set (the generator switch for the default).
+ */
+export function remoteWriteUrls(t: Tempo, generator: Found): { url: string; at: Found }[] {
+  const v = t.release.values;
+  const list = items(v.get(['tempo', 'metricsGenerator', 'storage', 'remote_write'])).flatMap((w) => {
+    const at = child(w, 'url');
+    return typeof at?.value === 'string' ? [{ url: at.value, at }] : [];
+  });
+  const single = v.get(['tempo', 'metricsGenerator', 'remoteWriteUrl']);
+  // tempo chart values.yaml: remoteWriteUrl defaults to http://prometheus.monitoring:9090/api/v1/write.
+  return list.length ? list : [{ url: str(single?.value) ?? 'http://prometheus.monitoring:9090/api/v1/write', at: single ?? generator }];
 }
 
 /**
@@ -59,15 +75,7 @@ export const remoteWriteReceiverRule: Rule = {
     const out: Diagnostic[] = [];
     for (const t of tree.tempos) {
       if (!t.generator) continue;
-      const v = t.release.values;
-      const list = items(v.get(['tempo', 'metricsGenerator', 'storage', 'remote_write'])).flatMap((w) => {
-        const at = child(w, 'url');
-        return typeof at?.value === 'string' ? [{ url: at.value, at }] : [];
-      });
-      const single = v.get(['tempo', 'metricsGenerator', 'remoteWriteUrl']);
-      // tempo chart values.yaml: remoteWriteUrl defaults to http://prometheus.monitoring:9090/api/v1/write.
-      const urls = list.length ? list : [{ url: str(single?.value) ?? 'http://prometheus.monitoring:9090/api/v1/write', at: single ?? t.generator }];
-      for (const { url, at } of urls) {
+      for (const { url, at } of remoteWriteUrls(t, t.generator)) {
         const targets = prometheusesOf(tree, url, t.namespace);
         if (!targets.length || targets.some((p) => p.receiver)) continue;
         const p = targets[0]!;
