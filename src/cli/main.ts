@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckCliOptions } from './check';
+import { runDiff, type DiffOptions } from './diff';
 import { runFmt, type FmtOptions } from './fmt';
+import { runGraph, type GraphOptions } from './graph';
 import { ExitCode, type Io } from './io';
 import { runSynth, type SynthOptions } from './synth';
 
@@ -54,6 +56,29 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .option('--ignore <glob>', 'skip paths matching a gitignore-style pattern (repeatable; also read from .brambleignore)', (v: string, prev: string[] = []) => [...prev, v])
     .action((paths: string[], opts: CheckCliOptions) => {
       code = runCheck(paths, opts, io);
+    });
+
+  program
+    .command('diff')
+    .description('synthesize two revisions offline and show what changed in the tree, per resource and Alloy component')
+    .option('--base <ref>', 'the revision to compare against', 'HEAD')
+    .option('--head <ref>', 'the revision to compare (default: the working tree)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--exit-code', 'exit 1 when anything changed')
+    .option('--out <dir>', 'output root', 'gitops')
+    .option('--app <file>', 'stack entry (default: charts/main.ts)')
+    .action((opts: DiffOptions) => {
+      code = runDiff(opts, io);
+    });
+
+  program
+    .command('graph')
+    .description('print the data flow of the stack: apps, Alloy, Tempo, Prometheus, Loki and Grafana correlations')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .option('--out <dir>', 'output root', 'gitops')
+    .option('--app <file>', 'stack entry (default: charts/main.ts)')
+    .action((opts: GraphOptions) => {
+      code = runGraph(opts, io);
     });
 
   program
