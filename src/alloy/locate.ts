@@ -1,4 +1,4 @@
-import { parse, type Statement } from './syntax';
+import { parse, positionAt, type Statement } from './syntax';
 
 /**
  * Where a statement sits in an Alloy config: `path` names blocks from the top, as `name "label"` or
@@ -15,8 +15,9 @@ export function locateInAlloy(text: string, path: readonly string[]): { line: nu
       if (s.kind === 'Block') return (s.label !== undefined ? `${s.name} "${s.label}"` : s.name) === step;
       return s.kind === 'Attribute' && s.name.name === step;
     });
-    if (!stmt || stmt.kind === 'Comment' || !stmt.start) break;
-    found = { line: stmt.start.line, column: stmt.start.column };
+    if (!stmt || stmt.kind === 'Comment' || stmt.start === undefined) break;
+    const { line, column } = positionAt(file, stmt.start);
+    found = { line, column };
     if (stmt.kind !== 'Block') break;
     body = stmt.body;
   }

@@ -1,15 +1,17 @@
-import type { Position } from './diagnostic';
 import type { BinaryOperator, UnaryOperator } from './token';
 
 /**
- * Source positions of a node. Parsed nodes always have them; nodes made with `build` have none,
- * and the printer then lays them out from their `multiline` hints instead.
+ * Where a node is in the source, as UTF-8 byte offsets from the start of the source (as
+ * `Position.offset` counts them); {@link positionAt} turns an offset into line and column. Every
+ * position property of a node (`start`, `end`, `lcurly`, …) is such an offset. Parsed nodes
+ * always have them; nodes made with `build` have none, and the printer then lays them out from
+ * their `multiline` hints instead.
  */
 export interface Located {
-  /** Where the node starts. */
-  start?: Position;
-  /** Where the node ends (exclusive). */
-  end?: Position;
+  /** Byte offset where the node starts. */
+  start?: number;
+  /** Byte offset where the node ends (exclusive). */
+  end?: number;
 }
 
 /** A name: `otelcol`, `input`, `sys`. */
@@ -41,10 +43,10 @@ export interface ArrayExpr extends Located {
   elements: Expr[];
   /** For built nodes: one element per line with a trailing comma. Ignored when positions exist. */
   multiline?: boolean;
-  /** Position of `[`. */
-  lbrack?: Position;
-  /** Position of `]`. */
-  rbrack?: Position;
+  /** Offset of `[`. */
+  lbrack?: number;
+  /** Offset of `]`. */
+  rbrack?: number;
 }
 
 /** One `key = value` field of an object literal. */
@@ -59,8 +61,8 @@ export interface ObjectField extends Located {
   quoted: boolean;
   /** The value. */
   value: Expr;
-  /** Position of `=`. */
-  assign?: Position;
+  /** Offset of `=`. */
+  assign?: number;
 }
 
 /** An object literal: `{a = 1, "b" = 2}`. */
@@ -70,10 +72,10 @@ export interface ObjectExpr extends Located {
   fields: ObjectField[];
   /** For built nodes: one field per line with a trailing comma. Ignored when positions exist. */
   multiline?: boolean;
-  /** Position of `{`. */
-  lcurly?: Position;
-  /** Position of `}`. */
-  rcurly?: Position;
+  /** Offset of `{`. */
+  lcurly?: number;
+  /** Offset of `}`. */
+  rcurly?: number;
 }
 
 /** A field access: `value.name`. References such as `a.b.c` are chains of these on an identifier. */
@@ -83,8 +85,8 @@ export interface AccessExpr extends Located {
   value: Expr;
   /** The field name. */
   name: Identifier;
-  /** Position of `.`. */
-  dot?: Position;
+  /** Offset of `.`. */
+  dot?: number;
 }
 
 /** An index: `value[index]`. */
@@ -94,10 +96,10 @@ export interface IndexExpr extends Located {
   value: Expr;
   /** The index expression. */
   index: Expr;
-  /** Position of `[`. */
-  lbrack?: Position;
-  /** Position of `]`. */
-  rbrack?: Position;
+  /** Offset of `[`. */
+  lbrack?: number;
+  /** Offset of `]`. */
+  rbrack?: number;
 }
 
 /** A function call: `callee(args…)`, such as `sys.env("HOME")`. */
@@ -109,10 +111,10 @@ export interface CallExpr extends Located {
   args: Expr[];
   /** For built nodes: one argument per line with a trailing comma. Ignored when positions exist. */
   multiline?: boolean;
-  /** Position of `(`. */
-  lparen?: Position;
-  /** Position of `)`. */
-  rparen?: Position;
+  /** Offset of `(`. */
+  lparen?: number;
+  /** Offset of `)`. */
+  rparen?: number;
 }
 
 /** A unary operation: `-x`, `!x`. */
@@ -133,8 +135,8 @@ export interface BinaryExpr extends Located {
   left: Expr;
   /** The right operand. */
   right: Expr;
-  /** Position of the operator. */
-  opPos?: Position;
+  /** Offset of the operator. */
+  opPos?: number;
 }
 
 /** A parenthesized expression: `(inner)`. */
@@ -142,10 +144,10 @@ export interface ParenExpr extends Located {
   readonly kind: 'Paren';
   /** The inner expression. */
   inner: Expr;
-  /** Position of `(`. */
-  lparen?: Position;
-  /** Position of `)`. */
-  rparen?: Position;
+  /** Offset of `(`. */
+  lparen?: number;
+  /** Offset of `)`. */
+  rparen?: number;
 }
 
 /** Any Alloy expression. */
@@ -168,8 +170,8 @@ export interface AttributeStmt extends Located {
   name: Identifier;
   /** The value. */
   value: Expr;
-  /** Position of `=`. */
-  assign?: Position;
+  /** Offset of `=`. */
+  assign?: number;
 }
 
 /** A block: `name "label" { body }`, such as `otelcol.processor.batch "default" { … }`. */
@@ -182,14 +184,14 @@ export interface BlockStmt extends Located {
    * accepts an empty label `""`; the printer drops it, as `alloy fmt` does.
    */
   label?: string;
-  /** Position of the label string. */
-  labelPos?: Position;
+  /** Offset of the label string. */
+  labelPos?: number;
   /** The statements of the body. */
   body: Statement[];
-  /** Position of `{`. */
-  lcurly?: Position;
-  /** Position of `}`. */
-  rcurly?: Position;
+  /** Offset of `{`. */
+  lcurly?: number;
+  /** Offset of `}`. */
+  rcurly?: number;
 }
 
 /**
@@ -210,10 +212,10 @@ export type Statement = AttributeStmt | BlockStmt | CommentStmt;
 export interface Comment {
   /** The comment text, including `//` or `/*` and `*\/`; `\r` is removed. */
   text: string;
-  /** Where it starts. */
-  start: Position;
-  /** Where it ends (exclusive). */
-  end: Position;
+  /** Byte offset where it starts. */
+  start: number;
+  /** Byte offset where it ends (exclusive). */
+  end: number;
 }
 
 /** A whole Alloy file. */
@@ -223,6 +225,11 @@ export interface AlloyFile {
   body: Statement[];
   /** All comments of the source, in order (empty for built files). */
   comments: Comment[];
+  /**
+   * For parsed files: the byte offset at which each line starts (`lineStarts[0]` is 0), what
+   * {@link positionAt} reads to turn the offsets of nodes and comments into lines and columns.
+   */
+  lineStarts?: readonly number[];
 }
 
 /** Any AST node. */

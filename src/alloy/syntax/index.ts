@@ -32,6 +32,7 @@ export type {
 } from './ast';
 export { build, type LayoutOptions } from './builder';
 export { formatDiagnostic, type Position, type SyntaxDiagnostic } from './diagnostic';
+export { positionAt } from './lines';
 export { literalValue, type LiteralValue } from './literal';
 export { DEFAULT_MAX_DEPTH, depthLimitMessage, parse, type ParseOptions, type ParseResult } from './parser';
 export { print, printBody } from './printer';

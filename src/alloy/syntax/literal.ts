@@ -23,7 +23,9 @@ export function literalValue(lit: LiteralExpr): LiteralValue {
       if (raw.length > 1 && raw.startsWith('0') && /^[0-7]+$/.test(raw)) return parseInt(raw, 8);
       return Number(raw);
     case 'string':
-      return raw.startsWith('`') ? raw.slice(1, -1).replace(/\r/g, '') : unquote(raw.slice(1, -1));
+      if (raw.startsWith('`')) return raw.slice(1, -1).replace(/\r/g, '');
+      // Most strings have no escapes: their text is the value.
+      return raw.includes('\\') ? unquote(raw.slice(1, -1)) : raw.slice(1, -1);
   }
 }
 

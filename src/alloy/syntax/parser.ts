@@ -118,7 +118,7 @@ class Parser {
     let file: AlloyFile | undefined;
     try {
       const body = this.parseBody(false);
-      file = { kind: 'File', body, comments: this.comments };
+      file = { kind: 'File', body, comments: this.comments, lineStarts: this.sc.lineStarts };
     } catch (e) {
       // A RangeError is a call-stack overflow: only possible with a maxDepth set far above the default.
       if (!(e instanceof DepthExceeded) && !(e instanceof RangeError)) throw e;
@@ -133,6 +133,7 @@ class Parser {
     return this.sc.kind;
   }
 
+  /** Where the current token starts (for diagnostics: the AST holds offsets). */
   private start(): Position {
     return this.sc.tokenStart();
   }
@@ -141,9 +142,14 @@ class Parser {
     return this.sc.tokenEnd();
   }
 
+  /** The position of a byte offset already scanned (for diagnostics). */
+  private at(offset: number): Position {
+    return this.sc.positionAt(offset);
+  }
+
   private next(): void {
     const sc = this.sc;
-    while (sc.scan() === 'COMMENT') this.comments.push({ text: sc.text, start: sc.tokenStart(), end: sc.tokenEnd() });
+    while (sc.scan() === 'COMMENT') this.comments.push({ text: sc.text, start: sc.startOffset, end: sc.endOffset });
   }
 
   /** Reports a parser error, unless one was already reported on the same line (as Alloy does). */
@@ -158,13 +164,13 @@ class Parser {
     this.error(message, this.start(), this.end());
   }
 
-  /** Consumes a token of the given kind and returns its start, or reports `expected X, got Y`. */
-  private expect(kind: TokenKind): Position | undefined {
+  /** Consumes a token of the given kind and returns its start offset, or reports `expected X, got Y`. */
+  private expect(kind: TokenKind): number | undefined {
     if (this.sc.kind !== kind) {
       this.errorAtToken(`expected ${kind}, got ${this.sc.kind}`);
       return undefined;
     }
-    const at = this.start();
+    const at = this.sc.startOffset;
     this.next();
     return at;
   }
@@ -232,8 +238,8 @@ class Parser {
       return undefined;
     }
     const first = sc.text;
-    const firstStart = this.start();
-    const firstEnd = this.end();
+    const firstStart = sc.startOffset;
+    const firstEnd = sc.endOffset;
     let name = first;
     let dotted = false;
     this.next();
@@ -249,20 +255,20 @@ class Parser {
       this.next();
     }
 
-    let labelStart: Position | undefined;
-    let labelEnd: Position | undefined;
+    let labelStart: number | undefined;
+    let labelEnd = 0;
     let label: string | undefined;
     let k = this.kind();
     if (k !== '=' && k !== '{') {
       if (k === 'STRING') {
-        labelStart = this.start();
-        labelEnd = this.end();
+        labelStart = sc.startOffset;
+        labelEnd = sc.endOffset;
         if (sc.text.startsWith('`')) {
-          this.error(`expected block label to be a double quoted string, but got ${goQuote(sc.text)}`, labelStart, labelEnd);
+          this.error(`expected block label to be a double quoted string, but got ${goQuote(sc.text)}`, this.start(), this.end());
         } else {
           label = stripQuotes(sc.text);
           if (label !== '' && !isValidIdentifier(label)) {
-            this.error(`expected block label to be a valid identifier, but got ${goQuote(label)}`, labelStart, labelEnd);
+            this.error(`expected block label to be a valid identifier, but got ${goQuote(label)}`, this.start(), this.end());
           }
         }
         this.next();
@@ -274,9 +280,9 @@ class Parser {
     }
 
     if (k === '=') {
-      const assign = this.start();
-      if (dotted) this.error('attribute names may only consist of a single identifier with no "."', firstStart, firstEnd);
-      else if (labelStart && label !== '') this.error('attribute names may not have labels', labelStart, labelEnd);
+      const assign = sc.startOffset;
+      if (dotted) this.error('attribute names may only consist of a single identifier with no "."', this.at(firstStart), this.at(firstEnd));
+      else if (labelStart !== undefined && label !== '') this.error('attribute names may not have labels', this.at(labelStart), this.at(labelEnd));
       this.next();
       const value = this.parseExpression();
       const stmt: AttributeStmt = {
@@ -293,18 +299,18 @@ class Parser {
     }
     if (k === '{') {
       if (dotted) name = this.blockName(name);
-      const lcurly = this.start();
+      const lcurly = sc.startOffset;
       this.next();
       this.enter();
       const body = this.parseBody(true);
       this.leave();
-      const end = this.end();
+      const end = sc.endOffset;
       const rcurly = this.expect('}');
       // Without `}` there is a diagnostic and no AST is returned, so `rcurly` is set in every
       // node a caller sees. All properties are set in the literal: adding them later would give
       // each node a separate property store.
-      const blockEnd = rcurly ? end : this.start();
-      if (label !== undefined && labelStart) {
+      const blockEnd = rcurly !== undefined ? end : sc.startOffset;
+      if (label !== undefined && labelStart !== undefined) {
         return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly, label, labelPos: labelStart } satisfies BlockStmt;
       }
       return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly } satisfies BlockStmt;
@@ -326,7 +332,7 @@ class Parser {
       this.skipToTerminator();
       return;
     }
-    this.error('cannot use a block as an expression', value.start as Position, value.end);
+    this.error('cannot use a block as an expression', this.at(value.start as number), this.at(value.end as number));
     this.next();
     this.enter();
     this.parseBody(true);
@@ -345,7 +351,7 @@ class Parser {
       const op = this.sc.kind;
       const prec = precedenceOf(op);
       if (prec === 0 || prec < minPrecedence) break;
-      const opPos = this.start();
+      const opPos = this.sc.startOffset;
       this.next();
       this.enter();
       const right = this.parseBinary(op === '^' ? prec : prec + 1);
@@ -360,7 +366,7 @@ class Parser {
   private parseUnary(): Expr {
     const op = this.sc.kind;
     if (op === '!' || op === '-') {
-      const start = this.start();
+      const start = this.sc.startOffset;
       this.next();
       this.enter();
       const operand = this.parseUnary();
@@ -377,33 +383,33 @@ class Parser {
     for (;;) {
       const k = sc.kind;
       if (k === '.') {
-        const dot = this.start();
+        const dot = sc.startOffset;
         this.next();
         if (this.kind() !== 'IDENT') {
           this.errorAtToken(`expected IDENT, got ${sc.kind}`);
           return e;
         }
-        const name: Identifier = { kind: 'Identifier', name: sc.text, start: this.start(), end: this.end() };
+        const name: Identifier = { kind: 'Identifier', name: sc.text, start: sc.startOffset, end: sc.endOffset };
         this.next();
         e = { kind: 'Access', value: e, name, dot, start: e.start, end: name.end };
       } else if (k === '[') {
-        const lbrack = this.start();
+        const lbrack = sc.startOffset;
         this.next();
         this.enter();
         const index = this.parseExpression();
         this.leave();
-        const end = this.end();
+        const end = sc.endOffset;
         const rbrack = this.expect(']');
-        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack ? end : index.end, rbrack };
+        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack !== undefined ? end : index.end, rbrack };
       } else if (k === '(') {
-        const lparen = this.start();
+        const lparen = sc.startOffset;
         this.next();
         this.enter();
         const args = this.parseElements(')', "missing ',' in expression list");
         this.leave();
-        const end = this.end();
+        const end = sc.endOffset;
         const rparen = this.expect(')');
-        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen ? end : this.start(), rparen };
+        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen !== undefined ? end : sc.startOffset, rparen };
       } else return e;
       chain++;
       if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
@@ -432,7 +438,7 @@ class Parser {
     const k = sc.kind;
     switch (k) {
       case 'IDENT': {
-        const id: Identifier = { kind: 'Identifier', name: sc.text, start: this.start(), end: this.end() };
+        const id: Identifier = { kind: 'Identifier', name: sc.text, start: sc.startOffset, end: sc.endOffset };
         this.next();
         return id;
       }
@@ -441,43 +447,44 @@ class Parser {
       case 'FLOAT':
       case 'BOOL':
       case 'NULL': {
-        const lit: LiteralExpr = { kind: 'Literal', type: literalTypes[k] as LiteralType, raw: sc.text, start: this.start(), end: this.end() };
+        const lit: LiteralExpr = { kind: 'Literal', type: literalTypes[k] as LiteralType, raw: sc.text, start: sc.startOffset, end: sc.endOffset };
         this.next();
         return lit;
       }
       case '(': {
-        const lparen = this.start();
+        const lparen = sc.startOffset;
         this.next();
         this.enter();
         const inner = this.parseExpression();
         this.leave();
-        const end = this.end();
+        const end = sc.endOffset;
         const rparen = this.expect(')');
-        return { kind: 'Paren', inner, lparen, rparen, start: lparen, end: rparen ? end : inner.end };
+        return { kind: 'Paren', inner, lparen, rparen, start: lparen, end: rparen !== undefined ? end : inner.end };
       }
       case '[': {
-        const lbrack = this.start();
+        const lbrack = sc.startOffset;
         this.next();
         this.enter();
         const elements = this.parseElements(']', "missing ',' in expression list");
         this.leave();
-        const end = this.end();
+        const end = sc.endOffset;
         const rbrack = this.expect(']');
-        return { kind: 'Array', elements, lbrack, rbrack, start: lbrack, end: rbrack ? end : this.start() };
+        return { kind: 'Array', elements, lbrack, rbrack, start: lbrack, end: rbrack !== undefined ? end : sc.startOffset };
       }
       case '{':
         return this.parseObject();
       default: {
         this.errorAtToken(`expected expression, got ${k}`);
         // A placeholder; the file is discarded anyway because of the error.
-        const at = this.start();
+        const at = sc.startOffset;
         return { kind: 'Literal', type: 'null', raw: 'null', start: at, end: at };
       }
     }
   }
 
   private parseObject(): ObjectExpr {
-    const lcurly = this.start();
+    const sc = this.sc;
+    const lcurly = sc.startOffset;
     this.next();
     this.enter();
     const mark = this.itemCount;
@@ -494,14 +501,14 @@ class Parser {
     }
     this.leave();
     const fields = this.takeItems<ObjectField>(mark);
-    const end = this.end();
+    const end = sc.endOffset;
     const rcurly = this.expect('}');
-    return { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly ? end : this.start(), rcurly };
+    return { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly !== undefined ? end : sc.startOffset, rcurly };
   }
 
   private parseField(): ObjectField {
     const sc = this.sc;
-    const keyStart = this.start();
+    const keyStart = sc.startOffset;
     let key = sc.text;
     let quoted = false;
     if (sc.kind === 'STRING') {

@@ -12,7 +12,7 @@ import type {
   ObjectField,
   Statement,
 } from './ast';
-import type { Position } from './diagnostic';
+import { lineIndexAt } from './lines';
 import { TabWriter, trimTrailingBlanks } from './tabwriter';
 import { goQuote } from './unicode';
 
@@ -42,50 +42,8 @@ const enum Ws {
 
 type TextKind = 'plain' | 'literal' | 'escaped';
 
-function lineOf(p: Position | undefined): number | undefined {
-  return p?.line;
-}
-
 function differentLines(a: number | undefined, b: number | undefined, fallback: boolean): boolean {
   return a !== undefined && b !== undefined ? a !== b : fallback;
-}
-
-/** Whether the printed form of `node` spans several lines: from positions, else from its shape. */
-function spansLines(node: Node): boolean {
-  const located = node as Located;
-  if (located.start && located.end) return located.start.line !== located.end.line;
-  switch (node.kind) {
-    case 'Literal':
-      return node.raw.includes('\n');
-    case 'Identifier':
-      return false;
-    case 'Array':
-      return (node.multiline === true && node.elements.length > 0) || node.elements.some(spansLines);
-    case 'Object':
-      return (node.multiline === true && node.fields.length > 0) || node.fields.some(spansLines);
-    case 'Field':
-      return spansLines(node.value);
-    case 'Call':
-      return spansLines(node.callee) || (node.multiline === true && node.args.length > 0) || node.args.some(spansLines);
-    case 'Access':
-      return spansLines(node.value);
-    case 'Index':
-      return spansLines(node.value) || spansLines(node.index);
-    case 'Unary':
-      return spansLines(node.operand);
-    case 'Binary':
-      return spansLines(node.left) || spansLines(node.right);
-    case 'Paren':
-      return spansLines(node.inner);
-    case 'Attribute':
-      return spansLines(node.value);
-    case 'Block':
-      return node.body.length > 0;
-    case 'Comment':
-      return node.text.includes('\n');
-    case 'File':
-      return true;
-  }
 }
 
 function isClosing(text: string): boolean {
@@ -96,8 +54,11 @@ function isClosing(text: string): boolean {
 function sizeHint(file: AlloyFile): number {
   const last = file.body[file.body.length - 1] as Located | undefined;
   const comment = file.comments[file.comments.length - 1];
-  return Math.max(last?.end?.offset ?? 0, comment?.end.offset ?? 0);
+  return Math.max(last?.end ?? 0, comment?.end ?? 0);
 }
+
+/** The line table of a file without one (built): everything is on line 1. */
+const oneLine: readonly number[] = [0];
 
 class Printer {
   private readonly out: TabWriter;
@@ -110,10 +71,84 @@ class Printer {
   private lineStarted = false;
   private readonly comments: readonly Comment[];
   private nextComment = 0;
+  /** Where each source line starts (the file's `lineStarts`), to find the line of an offset. */
+  private readonly lineStarts: readonly number[];
+  /** Index of the line of the furthest offset looked up so far (see {@link line}). */
+  private lineCursor = 0;
 
   constructor(file: AlloyFile) {
     this.comments = file.comments;
+    this.lineStarts = file.lineStarts ?? oneLine;
     this.out = new TabWriter(sizeHint(file));
+  }
+
+  // ---- source lines
+
+  /**
+   * The 1-based source line of a byte offset. The walk asks in source order, so this mostly
+   * steps a cursor forward over a line or two, or back a line or two for the end of the previous
+   * item (without moving the cursor back); it searches when it has further to go.
+   */
+  private line(offset: number): number {
+    const starts = this.lineStarts;
+    let i = this.lineCursor;
+    if (offset < (starts[i] as number)) {
+      for (let steps = 0; steps < 4; steps++) {
+        if (offset >= (starts[--i] as number)) return i + 1;
+      }
+      return lineIndexAt(starts, offset) + 1;
+    }
+    const n = starts.length;
+    for (let steps = 0; i + 1 < n && (starts[i + 1] as number) <= offset; i++) {
+      if (++steps > 4) {
+        i = lineIndexAt(starts, offset);
+        break;
+      }
+    }
+    this.lineCursor = i;
+    return i + 1;
+  }
+
+  private lineOf(offset: number | undefined): number | undefined {
+    return offset === undefined ? undefined : this.line(offset);
+  }
+
+  /** Whether the printed form of `node` spans several lines: from positions, else from its shape. */
+  private spansLines(node: Node): boolean {
+    const located = node as Located;
+    if (located.start !== undefined && located.end !== undefined) return this.line(located.start) !== this.line(located.end);
+    switch (node.kind) {
+      case 'Literal':
+        return node.raw.includes('\n');
+      case 'Identifier':
+        return false;
+      case 'Array':
+        return (node.multiline === true && node.elements.length > 0) || node.elements.some((e) => this.spansLines(e));
+      case 'Object':
+        return (node.multiline === true && node.fields.length > 0) || node.fields.some((f) => this.spansLines(f));
+      case 'Field':
+        return this.spansLines(node.value);
+      case 'Call':
+        return this.spansLines(node.callee) || (node.multiline === true && node.args.length > 0) || node.args.some((a) => this.spansLines(a));
+      case 'Access':
+        return this.spansLines(node.value);
+      case 'Index':
+        return this.spansLines(node.value) || this.spansLines(node.index);
+      case 'Unary':
+        return this.spansLines(node.operand);
+      case 'Binary':
+        return this.spansLines(node.left) || this.spansLines(node.right);
+      case 'Paren':
+        return this.spansLines(node.inner);
+      case 'Attribute':
+        return this.spansLines(node.value);
+      case 'Block':
+        return node.body.length > 0;
+      case 'Comment':
+        return node.text.includes('\n');
+      case 'File':
+        return true;
+    }
   }
 
   print(file: AlloyFile): string {
@@ -185,13 +220,13 @@ class Printer {
     return queued;
   }
 
-  /** Prints one token, first flushing the comments that come before it in the source. */
-  private token(text: string, pos?: Position, endLine?: number, kind: TextKind = 'plain'): void {
+  /** Prints one token (at offset `pos`), first flushing the comments that come before it in the source. */
+  private token(text: string, pos?: number, endLine?: number, kind: TextKind = 'plain'): void {
     const c = this.comments[this.nextComment];
-    if (pos !== undefined && c !== undefined && c.start.offset < pos.offset) this.interleaveComments(pos, text);
+    if (pos !== undefined && c !== undefined && c.start < pos) this.interleaveComments(pos, text);
     else this.applyWhitespace();
     this.emit(text, kind);
-    if (pos) this.lastLine = endLine ?? pos.line;
+    if (pos !== undefined) this.lastLine = endLine ?? this.line(pos);
   }
 
   private writeComment(c: Comment): void {
@@ -203,7 +238,7 @@ class Printer {
    * changes still apply, except that before a closing bracket the last unindent waits until after
    * the comments (so they sit at the inner level).
    */
-  private interleaveComments(next: Position, nextText: string): void {
+  private interleaveComments(nextOffset: number, nextText: string): void {
     const queued = this.takeQueued();
     let deferredUnindent = false;
     if (isClosing(nextText)) {
@@ -220,19 +255,20 @@ class Printer {
       else if (w === Ws.Unindent) this.indent--;
     }
 
+    const nextLine = this.line(nextOffset);
     let previous: Comment | undefined;
     for (;;) {
       const c = this.comments[this.nextComment];
-      if (!c || c.start.offset >= next.offset) break;
+      if (!c || c.start >= nextOffset) break;
       this.nextComment++;
-      this.placeComment(c, previous, hasVTab, next.line);
+      this.placeComment(c, previous, hasVTab, nextLine);
       previous = c;
     }
-    const last = previous as Comment;
-    this.lastLine = last.end.line;
+    const lastLine = this.line((previous as Comment).end);
+    this.lastLine = lastLine;
 
-    if (next.line > last.end.line) {
-      const breaks = Math.min(next.line - last.end.line, 2);
+    if (nextLine > lastLine) {
+      const breaks = Math.min(nextLine - lastLine, 2);
       for (let i = 0; i < breaks; i++) this.lineBreak(!keepsRun);
     } else if (nextText !== ',' && nextText !== ')' && nextText !== ']') {
       this.emit(' ', 'plain');
@@ -242,18 +278,19 @@ class Printer {
 
   /** Separates comment `c` from what precedes it: same line (blank or tab) or line breaks. */
   private placeComment(c: Comment, previous: Comment | undefined, hasVTab: boolean, nextLine: number): void {
-    const refLine = previous ? previous.end.line : this.lastLine;
-    if (refLine > 0 && c.start.line === refLine) {
+    const refLine = previous ? this.line(previous.end) : this.lastLine;
+    const startLine = this.line(c.start);
+    if (refLine > 0 && startLine === refLine) {
       if (!previous && hasVTab) {
         this.startLine();
         this.out.endCell(false);
-      } else if (c.end.line === nextLine) this.emit(' ', 'plain');
+      } else if (this.line(c.end) === nextLine) this.emit(' ', 'plain');
       else {
         this.startLine();
         this.out.endCell(true);
       }
     } else if (refLine > 0) {
-      const breaks = Math.max(1, Math.min(c.start.line - refLine, 2));
+      const breaks = Math.max(1, Math.min(startLine - refLine, 2));
       for (let i = 0; i < breaks; i++) this.lineBreak(true);
     }
     this.writeComment(c);
@@ -302,12 +339,11 @@ class Printer {
 
   /** Queues the line breaks between two statements (either may be missing around comments). */
   private separate(previous: Statement | undefined, next: Statement | undefined): void {
-    const gap =
-      previous && next && (previous as Located).end && (next as Located).start
-        ? ((next as Located).start as Position).line - ((previous as Located).end as Position).line
-        : 1;
+    const previousEnd = (previous as Located | undefined)?.end;
+    const nextStart = (next as Located | undefined)?.start;
+    const gap = previousEnd !== undefined && nextStart !== undefined ? this.line(nextStart) - this.line(previousEnd) : 1;
     if (next?.kind === 'Block' || gap > 1) this.queue(Ws.Formfeed, Ws.Formfeed);
-    else if (previous && spansLines(previous)) this.queue(Ws.Formfeed);
+    else if (previous && this.spansLines(previous)) this.queue(Ws.Formfeed);
     else this.queue(Ws.Newline);
   }
 
@@ -352,7 +388,7 @@ class Printer {
   private expr(e: Expr): void {
     switch (e.kind) {
       case 'Literal':
-        this.token(e.raw, e.start, lineOf(e.end), 'literal');
+        this.token(e.raw, e.start, this.lineOf(e.end), 'literal');
         return;
       case 'Identifier':
         this.token(e.name, e.start);
@@ -398,14 +434,14 @@ class Printer {
 
   private array(e: ArrayExpr): void {
     this.token('[', e.lbrack ?? e.start);
-    this.elements(e.elements, lineOf(e.lbrack ?? e.start), lineOf(e.rbrack), e.multiline === true);
+    this.elements(e.elements, this.lineOf(e.lbrack ?? e.start), this.lineOf(e.rbrack), e.multiline === true);
     this.token(']', e.rbrack);
   }
 
   private call(e: CallExpr): void {
     this.expr(e.callee);
     this.token('(', e.lparen);
-    this.elements(e.args, lineOf(e.lparen), lineOf(e.rparen), e.multiline === true);
+    this.elements(e.args, this.lineOf(e.lparen), this.lineOf(e.rparen), e.multiline === true);
     this.token(')', e.rparen);
   }
 
@@ -417,13 +453,13 @@ class Printer {
     let previousLine = openLine;
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as Expr;
-      const onNewLine = differentLines(previousLine, lineOf(item.start), multiline);
+      const onNewLine = differentLines(previousLine, this.lineOf(item.start), multiline);
       if (onNewLine) this.queue(Ws.Indent, Ws.Formfeed);
       else if (i > 0) this.queue(Ws.Blank);
       this.expr(item);
       if (i + 1 < items.length) this.token(',');
       if (onNewLine) this.queue(Ws.Unindent);
-      previousLine = lineOf(item.end);
+      previousLine = this.lineOf(item.end);
     }
     if (items.length > 0 && differentLines(previousLine, closeLine, multiline)) {
       this.token(',');
@@ -435,13 +471,13 @@ class Printer {
     this.token('{', e.lcurly ?? e.start);
     this.queue(Ws.Indent);
     const multiline = e.multiline === true;
-    let previousLine = lineOf(e.lcurly ?? e.start);
+    let previousLine = this.lineOf(e.lcurly ?? e.start);
     for (let i = 0; i < e.fields.length; i++) {
       const field = e.fields[i] as ObjectField;
-      if (differentLines(previousLine, lineOf(field.start), multiline)) {
+      if (differentLines(previousLine, this.lineOf(field.start), multiline)) {
         // Consecutive one-line fields keep one alignment run; a multi-line one ends it.
         const previous = e.fields[i - 1];
-        this.queue(previous && !spansLines(previous) ? Ws.Newline : Ws.Formfeed);
+        this.queue(previous && !this.spansLines(previous) ? Ws.Newline : Ws.Formfeed);
       } else if (i > 0) this.queue(Ws.Blank);
       this.token(field.quoted ? goQuote(field.key) : field.key, field.start);
       this.queue(Ws.VTab);
@@ -449,9 +485,9 @@ class Printer {
       this.queue(Ws.Blank);
       this.expr(field.value);
       if (i + 1 < e.fields.length) this.token(',');
-      previousLine = lineOf(field.value.end);
+      previousLine = this.lineOf(field.value.end);
     }
-    if (e.fields.length > 0 && differentLines(previousLine, lineOf(e.rcurly), multiline)) {
+    if (e.fields.length > 0 && differentLines(previousLine, this.lineOf(e.rcurly), multiline)) {
       this.token(',');
       this.queue(Ws.Formfeed);
     }

@@ -1,4 +1,5 @@
 import type { Position } from './diagnostic';
+import { positionIn } from './lines';
 import type { TokenKind } from './token';
 import { formatRune, isDigit, isLetter } from './unicode';
 
@@ -144,6 +145,8 @@ export class Scanner {
   private bw = 0;
   private line = 1;
   private lineStart = 0;
+  /** Byte offset at which each line seen so far starts. */
+  private readonly starts: number[] = [0];
   private insertTerm = false;
   private quiet = 0;
   /**
@@ -268,10 +271,25 @@ export class Scanner {
     if (this.ch === 10) {
       this.line++;
       this.lineStart = this.b + 1;
+      // (findLineEnd looks ahead and comes back: each line is recorded once.)
+      if (this.line > this.starts.length) this.starts.push(this.lineStart);
     }
     this.i += this.cw;
     this.b += this.bw;
     this.load();
+  }
+
+  /**
+   * Byte offset at which each line starts, for the lines scanned so far (all of them once EOF is
+   * returned); see {@link positionIn}.
+   */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
+  /** The position of a byte offset the scanner has passed. */
+  positionAt(offset: number): Position {
+    return positionIn(this.starts, offset);
   }
 
   /** Scans and returns the next token; after the end it keeps returning EOF. */
@@ -457,7 +475,12 @@ export class Scanner {
     const length = i - startIndex;
     const slot = (h ^ (h >>> 13) ^ length) & (NAME_CACHE_SIZE - 1);
     const known = this.names[slot] as string;
-    if (known.length === length && src.startsWith(known, startIndex)) return known;
+    if (known.length === length) {
+      // Compared here rather than with startsWith, whose call cost more than the comparison.
+      let k = 0;
+      while (k < length && known.charCodeAt(k) === src.charCodeAt(startIndex + k)) k++;
+      if (k === length) return known;
+    }
     const text = src.slice(startIndex, i);
     this.names[slot] = text;
     return text;

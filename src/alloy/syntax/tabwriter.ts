@@ -32,11 +32,14 @@ const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
  * padded and trimmed, into a character buffer that `finish` decodes in one go.
  */
 export class TabWriter {
-  /** Laid-out output as UTF-16 code units. */
-  private out: Uint16Array;
+  /**
+   * Laid-out output, one byte per character while it is all ASCII (the usual case: half the
+   * copying, and a string straight from the bytes at the end)...
+   */
+  private bytes: Uint8Array;
+  /** ...and as UTF-16 code units from the first other character on (`bytes` is then unused). */
+  private chars: Uint16Array | undefined;
   private length = 0;
-  /** Bitwise OR of every code unit in `out`: below 0x80 means the output is ASCII. */
-  private bits = 0;
 
   /** Text of the pending lines: pieces[0, pieceCount). Reused from one flush to the next. */
   private readonly pieces: string[] = [];
@@ -72,7 +75,12 @@ export class TabWriter {
   /** `sizeHint`: the expected output length, so that the output buffer rarely needs to grow. */
   constructor(sizeHint = 0) {
     // Formatting mostly adds alignment padding: leave room for some.
-    this.out = new Uint16Array(Math.max(1 << 12, Math.ceil(sizeHint * 1.125)));
+    const size = Math.max(1 << 12, Math.ceil(sizeHint * 1.125));
+    const spare = spareBytes;
+    if (spare !== undefined && spare.length >= size) {
+      spareBytes = undefined;
+      this.bytes = spare;
+    } else this.bytes = new Uint8Array(size);
   }
 
   /** Appends plain text (without tab, vertical tab, newline or formfeed characters). */
@@ -143,7 +151,16 @@ export class TabWriter {
   finish(): string {
     this.endLine();
     this.flush(false);
-    return decode(this.out, this.length, this.bits);
+    const bytes = this.bytes;
+    const chars = this.chars;
+    let text: string;
+    if (chars === undefined) text = asciiDecoder.decode(bytes.subarray(0, this.length));
+    else text = decode(chars, this.length);
+    // Keep one buffer for the next writer (a 1 MB config needs a megabyte), unless it is huge.
+    if (bytes.length <= MAX_SPARE && (spareBytes === undefined || spareBytes.length < bytes.length)) spareBytes = bytes;
+    this.bytes = EMPTY;
+    this.chars = undefined;
+    return text;
   }
 
   /** Lays out the pending lines, each followed by a newline unless it is the last and `!newlineAfterLast`. */
@@ -240,9 +257,14 @@ export class TabWriter {
       }
       const lineLast = this.lineLast[i] as number;
       for (; piece < lineLast; piece++) this.put(this.pieces[piece] as string);
-      const out = this.out;
       let n = this.length;
-      while (n > lineOut && (out[n - 1] === SPACE || out[n - 1] === TAB)) n--;
+      const chars = this.chars;
+      if (chars === undefined) {
+        const out = this.bytes;
+        while (n > lineOut && (out[n - 1] === SPACE || out[n - 1] === TAB)) n--;
+      } else {
+        while (n > lineOut && (chars[n - 1] === SPACE || chars[n - 1] === TAB)) n--;
+      }
       this.length = n;
       if (newlineAfterLast || i + 1 < count) this.pad(NEWLINE, 1);
     }
@@ -251,45 +273,77 @@ export class TabWriter {
   /** Appends `text` to the output. */
   private put(text: string): void {
     const n = text.length;
-    if (this.length + n > this.out.length) this.out = grown(this.out, this.length, this.length + n);
-    const out = this.out;
-    let at = this.length;
-    let bits = 0;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      bits |= c;
-      out[at++] = c;
+    const start = this.length;
+    let at = start;
+    if (this.chars === undefined) {
+      if (at + n > this.bytes.length) this.bytes = grownBytes(this.bytes, at, at + n);
+      const out = this.bytes;
+      let bits = 0;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        bits |= c;
+        out[at++] = c;
+      }
+      if (bits < 0x80) {
+        this.length = at;
+        return;
+      }
+      // The first character that is not ASCII: go on in UTF-16, writing this text again.
+      this.chars = widened(this.bytes, start, start + n);
+      at = start;
     }
-    this.bits |= bits;
+    if (at + n > this.chars.length) this.chars = grownChars(this.chars, at, at + n);
+    const out = this.chars;
+    for (let i = 0; i < n; i++) out[at++] = text.charCodeAt(i);
     this.length = at;
   }
 
-  /** Appends `n` copies of the character `c`. */
+  /** Appends `n` copies of the ASCII character `c`. */
   private pad(c: number, n: number): void {
     if (n <= 0) return;
-    if (this.length + n > this.out.length) this.out = grown(this.out, this.length, this.length + n);
-    const out = this.out;
-    const end = this.length + n;
-    for (let at = this.length; at < end; at++) out[at] = c;
+    const start = this.length;
+    const end = start + n;
+    if (this.chars === undefined) {
+      if (end > this.bytes.length) this.bytes = grownBytes(this.bytes, start, end);
+      const out = this.bytes;
+      for (let at = start; at < end; at++) out[at] = c;
+    } else {
+      if (end > this.chars.length) this.chars = grownChars(this.chars, start, end);
+      const out = this.chars;
+      for (let at = start; at < end; at++) out[at] = c;
+    }
     this.length = end;
   }
 }
 
+const EMPTY = new Uint8Array(0);
+/** The output buffer a finished writer leaves for the next one (see {@link TabWriter.finish}). */
+let spareBytes: Uint8Array | undefined;
+const MAX_SPARE = 1 << 24;
+
+/** A copy of bytes[0, used) in a buffer of at least `needed` bytes. */
+function grownBytes(bytes: Uint8Array, used: number, needed: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(needed, 2 * bytes.length));
+  bigger.set(bytes.subarray(0, used));
+  return bigger;
+}
+
+/** bytes[0, used) as UTF-16 code units, in a buffer of at least `needed`. */
+function widened(bytes: Uint8Array, used: number, needed: number): Uint16Array {
+  const chars = new Uint16Array(Math.max(needed, bytes.length));
+  chars.set(bytes.subarray(0, used));
+  return chars;
+}
+
 /** A copy of chars[0, used) in a buffer of at least `needed` code units. */
-function grown(chars: Uint16Array, used: number, needed: number): Uint16Array {
+function grownChars(chars: Uint16Array, used: number, needed: number): Uint16Array {
   const bigger = new Uint16Array(Math.max(needed, 2 * chars.length));
   bigger.set(chars.subarray(0, used));
   return bigger;
 }
 
 /** The string of chars[0, n). */
-function decode(chars: Uint16Array, n: number, bits: number): string {
-  // ASCII (the usual case): narrow to bytes and let the native UTF-8 decoder build the string.
-  if (bits < 0x80) {
-    const bytes = new Uint8Array(n);
-    bytes.set(chars.subarray(0, n));
-    return asciiDecoder.decode(bytes);
-  }
+function decode(chars: Uint16Array, n: number): string {
   // TextDecoder would replace lone surrogates (possible in hand-made ASTs) with U+FFFD, and reads
   // the platform's byte order as little-endian: only use it when both are no concern.
   if (littleEndian && !hasLoneSurrogate(chars, n)) return utf16Decoder.decode(chars.subarray(0, n));

@@ -4,10 +4,11 @@
  */
 
 /**
- * The strongly connected components of a graph of `n` nodes (`edges[i]` = successors of node i),
- * each as a list of node indices. Components are returned ordered by their smallest node index.
+ * The strongly connected components of a graph of `n` nodes (`edges[i]` = successors of node i)
+ * that have at least `minSize` nodes, each as a list of node indices. Components are returned
+ * ordered by their smallest node index.
  */
-export function stronglyConnectedComponents(n: number, edges: readonly (readonly number[])[]): number[][] {
+export function stronglyConnectedComponents(n: number, edges: readonly (readonly number[])[], minSize = 1): number[][] {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -52,14 +53,11 @@ export function stronglyConnectedComponents(n: number, edges: readonly (readonly
         low[parent] = Math.min(low[parent] as number, low[v] as number);
       }
       if (low[v] === index[v]) {
-        const component: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = 0;
-          component.push(w);
-        } while (w !== v);
-        result.push(component);
+        // The component is the stack down to v; only the large enough ones become arrays.
+        const from = stack.lastIndexOf(v);
+        if (stack.length - from >= minSize) result.push(stack.slice(from).reverse());
+        for (let k = from; k < stack.length; k++) onStack[stack[k] as number] = 0;
+        stack.length = from;
       }
     }
   }

@@ -3,7 +3,7 @@
  * `{{` in a config bound for the chart is evaluated as a Go template action: it either fails to
  * render or silently changes the config. Bramble's generated content must contain none.
  */
-import type { AlloyFile, Expr, Position, Statement } from '../syntax';
+import { positionAt, type AlloyFile, type Expr, type Position, type Statement } from '../syntax';
 import { utf8Length } from './typecheck';
 
 /** The message of an `alloy-helm-template` finding. */
@@ -57,15 +57,16 @@ export function helmTemplateFindingsInFile(file: AlloyFile): HelmTemplateFinding
   const expr = (e: Expr): void => {
     switch (e.kind) {
       case 'Literal':
-        if (e.type === 'string' && e.start && e.raw.includes('{{')) out.push(...helmTemplateFindingsInText(e.raw, e.start));
+        if (e.type === 'string' && e.start !== undefined && e.raw.includes('{{')) out.push(...helmTemplateFindingsInText(e.raw, positionAt(file, e.start)));
         break;
       case 'Array':
         e.elements.forEach(expr);
         break;
       case 'Object':
         for (const f of e.fields) {
-          if (f.quoted && f.start && f.key.includes('{{')) {
-            out.push(...helmTemplateFindingsInText(f.key, { offset: f.start.offset + 1, line: f.start.line, column: f.start.column + 1 }));
+          if (f.quoted && f.start !== undefined && f.key.includes('{{')) {
+            const start = positionAt(file, f.start);
+            out.push(...helmTemplateFindingsInText(f.key, { offset: start.offset + 1, line: start.line, column: start.column + 1 }));
           }
           expr(f.value);
         }
@@ -102,6 +103,6 @@ export function helmTemplateFindingsInFile(file: AlloyFile): HelmTemplateFinding
     }
   };
   body(file.body);
-  for (const c of file.comments) if (c.text.includes('{{')) out.push(...helmTemplateFindingsInText(c.text, c.start));
+  for (const c of file.comments) if (c.text.includes('{{')) out.push(...helmTemplateFindingsInText(c.text, positionAt(file, c.start)));
   return out.sort((a, b) => a.start.offset - b.start.offset);
 }

@@ -21,11 +21,11 @@ import {
   type ComponentSchema,
   type Signal,
 } from '../catalog';
-import type { AlloyFile, BlockStmt, Expr, Located, Position, Statement } from '../syntax';
+import { positionAt, type AlloyFile, type BlockStmt, type Expr, type Identifier, type Located, type ObjectField, type Position, type Statement } from '../syntax';
 import { ALLOY_DIAGNOSTIC_CODES as C, type AlloyDiagnostic, type AlloySeverity } from './diagnostic';
 import { stronglyConnectedComponents } from './graph';
 import { helmTemplateFindingsInFile } from './helm';
-import { DEPRECATED_STDLIB_NAMES, SCOPE_VARIABLES, STDLIB_NAMES, traversalsOfExpr, type Traversal } from './references';
+import { DEPRECATED_STDLIB_NAMES, SCOPE_VARIABLES, STDLIB_NAMES } from './references';
 import { advance, checkBody, checkDuplicateAttributes, utf8Length, type Report } from './typecheck';
 
 /** Options of the validator. */
@@ -48,20 +48,24 @@ export interface AlloyFileInput {
   readonly file: AlloyFile;
 }
 
-/** A block to validate, with the file it comes from. */
-interface Item {
-  readonly stmt: BlockStmt;
+/** Where a statement comes from: its file (whose line table turns offsets into positions) and name. */
+interface Origin {
+  readonly file: AlloyFile;
   readonly filename: string | undefined;
+}
+
+/** A block to validate, with the file it comes from. */
+interface Item extends Origin {
+  readonly stmt: BlockStmt;
 }
 
 type NodeKind = 'declare' | 'config' | 'component' | 'service';
 
-interface GraphNode {
+interface GraphNode extends Origin {
   /** The id references use (renamed when it duplicates an earlier one, so nothing resolves to it). */
   id: string;
   readonly block: BlockStmt;
   readonly kind: NodeKind;
-  readonly filename: string | undefined;
   /** Label, duplicate and placement findings, reported before argument checks. */
   readonly early: AlloyDiagnostic[];
   /** The statements whose references belong to this node. */
@@ -74,10 +78,38 @@ interface GraphNode {
   schema?: { body: BodySchema; exports?: ReadonlySet<string> } | undefined;
   /** For a custom component defined nowhere in scope: the finding. */
   notFound?: AlloyDiagnostic;
+  /** For a pipeline component: its output block and the signals it forwards (see findOutput). */
+  output?: BlockStmt;
+  forwards: number;
+  /** The catalog's entry, for a catalogued component. */
+  catalogued?: ComponentSchema;
+  /** Argument findings, reported after the early ones. */
+  argFindings?: AlloyDiagnostic[];
   /** Reference findings, reported after the argument checks. */
   refFindings?: AlloyDiagnostic[];
-  /** The signals other components' outputs send to this one's `input`. */
-  receives?: Set<Signal>;
+  /** The signals other components' outputs send to this one's `input` (bits of {@link signalBit}). */
+  receives: number;
+}
+
+/** What a block's references feed: an `output` block's lists (otelcol), `write_to` (tracing). */
+const enum Feeds {
+  None,
+  Output,
+  Tracing,
+}
+
+/** Where the validator's `report` puts findings. */
+const enum Findings {
+  Out,
+  Arguments,
+  References,
+}
+
+const SIGNALS = ['metrics', 'logs', 'traces'] as const;
+const TRACES = 4;
+
+function signalBit(signal: Signal): number {
+  return signal === 'metrics' ? 1 : signal === 'logs' ? 2 : TRACES;
 }
 
 /** A declared custom component. */
@@ -94,7 +126,6 @@ interface Scope {
   readonly custom: Map<string, CustomComponent>;
   readonly imports: Set<string>;
   readonly nodes: GraphNode[];
-  readonly byId: Map<string, GraphNode>;
   /** Statement-level findings (attributes where only blocks belong). */
   readonly early: AlloyDiagnostic[];
   /** The ids as a trie of their dotted segments, built on first use (see {@link resolve}). */
@@ -117,11 +148,11 @@ class Validator {
 
   public constructor(private readonly namedFiles: boolean) {}
 
-  public run(items: readonly Item[], attributes: readonly { stmt: Statement; filename: string | undefined }[]): AlloyDiagnostic[] {
+  public run(items: readonly Item[], attributes: readonly (Origin & { stmt: Statement })[]): AlloyDiagnostic[] {
     const root = this.buildScope(items, { root: true, foreach: false, skipRefs: false, parent: undefined });
     for (const a of attributes) {
       if (a.stmt.kind === 'Attribute') {
-        root.early.push(this.diag(C.topLevelAttribute, 'error', `unrecognized attribute ${a.stmt.name.name}`, a.stmt, a.filename));
+        root.early.push(this.diag(C.topLevelAttribute, 'error', `unrecognized attribute ${a.stmt.name.name}`, a.stmt, a));
       }
     }
     this.checkScope(root);
@@ -135,7 +166,7 @@ class Validator {
     items: readonly Item[],
     shape: { root: boolean; foreach: boolean; skipRefs: boolean; parent: Scope | undefined },
   ): Scope {
-    const scope: Scope = { ...shape, custom: new Map(), imports: new Set(), nodes: [], byId: new Map(), early: [] };
+    const scope: Scope = { ...shape, custom: new Map(), imports: new Set(), nodes: [], early: [] };
     const declares: Item[] = [];
     const configs: Item[] = [];
     const components: Item[] = [];
@@ -153,12 +184,12 @@ class Validator {
       const node = this.addNode(scope, item, 'declare', []);
       const b = item.stmt;
       if (!b.label) {
-        node.early.push(this.nameDiag(C.missingLabel, 'declare block must have a label', b, 'declare'.length, item.filename));
+        node.early.push(this.nameDiag(C.missingLabel, 'declare block must have a label', b, 'declare'.length, item));
       } else {
         scope.custom.set(b.label, customComponentOf(b));
       }
       this.checkDuplicate(seenDeclares, node, item, i);
-      node.child = this.buildScope(blocksOf(b.body, item.filename, (s) => node.early.push(this.unsupported(s, item.filename))), {
+      node.child = this.buildScope(blocksOf(b.body, item, (s) => node.early.push(this.unsupported(s, item))), {
         root: false,
         foreach: false,
         skipRefs: false,
@@ -182,7 +213,7 @@ class Validator {
         if (!duplicate) scope.imports.add(b.label);
       }
       if (b.name !== 'logging' && b.name !== 'tracing' && !b.label) {
-        node.early.push(this.nameDiag(C.missingLabel, `${b.name} block must have a label`, b, utf8Length(b.name), item.filename));
+        node.early.push(this.nameDiag(C.missingLabel, `${b.name} block must have a label`, b, utf8Length(b.name), item));
       }
       switch (b.name) {
         case 'logging':
@@ -192,15 +223,15 @@ class Validator {
         case 'argument':
         case 'export':
           if (scope.root) {
-            node.early.push(this.diag(C.notAllowed, 'error', `${b.name} blocks only allowed inside a module`, b, item.filename));
+            node.early.push(this.diag(C.notAllowed, 'error', `${b.name} blocks only allowed inside a module`, b, item));
           }
           break;
         case 'foreach':
           if (!template) {
-            node.early.push(this.diag(C.missingBlock, 'error', 'missing required block "template"', b, item.filename));
+            node.early.push(this.diag(C.missingBlock, 'error', 'missing required block "template"', b, item));
           } else {
             node.child = this.buildScope(
-              blocksOf(template.body, item.filename, (s) => node.early.push(this.unsupported(s, item.filename))),
+              blocksOf(template.body, item, (s) => node.early.push(this.unsupported(s, item))),
               { root: scope.root, foreach: true, skipRefs: true, parent: scope },
             );
           }
@@ -219,7 +250,7 @@ class Validator {
       const b = item.stmt;
       const node = this.addNode(scope, item, 'component', b.body);
       if (!b.label) {
-        node.early.push(this.nameDiag(C.missingLabel, `component "${b.name}" must have a label`, b, utf8Length(b.name), item.filename));
+        node.early.push(this.nameDiag(C.missingLabel, `component "${b.name}" must have a label`, b, utf8Length(b.name), item));
       }
       this.checkDuplicate(seenComponents, node, item, i);
     });
@@ -240,14 +271,24 @@ class Validator {
       id: blockId(item.stmt),
       block: item.stmt,
       kind,
+      file: item.file,
       filename: item.filename,
       early: [],
       refBody,
       index: scope.nodes.length,
       edges: [],
+      // Every field is set here, so that all nodes share one shape.
+      child: undefined,
+      schema: undefined,
+      notFound: undefined,
+      output: undefined,
+      forwards: 0,
+      catalogued: undefined,
+      argFindings: undefined,
+      refFindings: undefined,
+      receives: 0,
     };
     scope.nodes.push(node);
-    if (!scope.byId.has(node.id)) scope.byId.set(node.id, node);
     return node;
   }
 
@@ -259,8 +300,8 @@ class Validator {
       seen.set(id, item);
       return false;
     }
-    const where = this.where(first.stmt.start as Position, first.filename);
-    node.early.push(this.nameDiag(C.duplicateComponent, MESSAGES.alreadyDeclared(id, where), item.stmt, utf8Length(id), item.filename));
+    const where = this.where(positionOf(first.file, first.stmt.start) as Position, first.filename);
+    node.early.push(this.nameDiag(C.duplicateComponent, MESSAGES.alreadyDeclared(id, where), item.stmt, utf8Length(id), item));
     node.id = `${id}-${i}`;
     return true;
   }
@@ -268,14 +309,14 @@ class Validator {
   private checkAllowed(scope: Scope, node: GraphNode, item: Item): void {
     const id = blockId(item.stmt);
     if (!scope.root) {
-      node.early.push(this.nameDiag(C.notAllowed, `${id} not allowed in module`, item.stmt, utf8Length(id), item.filename));
+      node.early.push(this.nameDiag(C.notAllowed, `${id} not allowed in module`, item.stmt, utf8Length(id), item));
     } else if (scope.foreach) {
-      node.early.push(this.nameDiag(C.notAllowed, `${id} not allowed in foreach`, item.stmt, utf8Length(id), item.filename));
+      node.early.push(this.nameDiag(C.notAllowed, `${id} not allowed in foreach`, item.stmt, utf8Length(id), item));
     }
   }
 
-  private unsupported(s: Statement, filename: string | undefined): AlloyDiagnostic {
-    return this.diag(C.topLevelAttribute, 'error', 'unsupported statement type *ast.AttributeStmt', s as Located, filename);
+  private unsupported(s: Statement, origin: Origin): AlloyDiagnostic {
+    return this.diag(C.topLevelAttribute, 'error', 'unsupported statement type *ast.AttributeStmt', s as Located, origin);
   }
 
   // ----------------------------------------------------------------------------------------
@@ -283,35 +324,60 @@ class Validator {
 
   private checkScope(scope: Scope): void {
     this.emit(scope.early);
+    const nodes = scope.nodes;
     // Resolve every component's schema first: references are checked against targets' exports.
-    for (const node of scope.nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as GraphNode;
       if (node.kind !== 'component') continue;
       const resolved = this.resolveComponent(scope, node);
       if (resolved && 'unknown' in resolved) node.notFound = resolved.unknown;
       else node.schema = resolved;
     }
-    // One pass over every node's references: graph edges, reference findings (reported with the
-    // node below), and the signals each component receives (for the dangling-output check).
-    for (const node of scope.nodes) {
+    // One pass over the nodes for their references (graph edges, reference findings, and the
+    // signals each component receives, for the dangling-output check) and, while the block is
+    // still in the CPU caches, its argument checks. Both are kept on the node and reported in
+    // Alloy's order below.
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as GraphNode;
       const checkRefs = !scope.skipRefs && node.kind !== 'declare' && !node.notFound;
       const name = node.block.name;
-      const feeds = name === 'tracing' ? 'tracing' : name.startsWith('otelcol.') ? 'output' : undefined;
-      if (checkRefs || feeds) this.walkReferences(scope, node, checkRefs, feeds);
-    }
-    for (const node of scope.nodes) {
-      this.emit(node.early);
-      const report: Report = (code, message, at, severity = 'error') =>
-        this.out.push(this.diag(code, severity, message, at, node.filename));
+      const feeds = name === 'tracing' ? Feeds.Tracing : name.startsWith('otelcol.') ? Feeds.Output : Feeds.None;
+      if (checkRefs || feeds !== Feeds.None) this.walkReferences(scope, node, checkRefs, feeds);
+      if (node.kind === 'component') this.findOutput(node);
+      this.reportTo(node, Findings.Arguments);
       // As in Alloy: an undefined component gets neither argument nor reference checks.
+      if (node.schema) checkBody(node.block, node.schema.body, this.report);
+      else if (!node.notFound && node.kind !== 'declare') checkDuplicateAttributes(node.block, this.report);
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as GraphNode;
+      this.emit(node.early);
       if (node.notFound) this.out.push(node.notFound);
-      if (node.schema) checkBody(node.block, node.schema.body, report);
-      else if (!node.notFound && node.kind !== 'declare') checkDuplicateAttributes(node.block, report);
-      if (node.kind === 'component') this.checkOutputs(node, report);
+      if (node.argFindings) this.emit(node.argFindings);
+      if (node.kind === 'component') {
+        this.reportTo(node, Findings.Out);
+        this.checkOutputs(node, this.report);
+      }
       if (node.refFindings) this.emit(node.refFindings);
       if (node.child) this.checkScope(node.child);
     }
     this.checkCycles(scope);
   }
+
+  /** Where {@link report} puts findings from now on: a list of `node`'s, or the output. */
+  private reportTo(node: GraphNode, to: Findings): void {
+    this.reportNode = node;
+    this.reportFindings = to;
+  }
+
+  /** Reports a finding of {@link reportNode} to where {@link reportTo} said. */
+  private readonly report: Report = (code, message, at, severity = 'error') => {
+    const node = this.reportNode as GraphNode;
+    const d = this.diag(code, severity, message, at, node);
+    if (this.reportFindings === Findings.Out) this.out.push(d);
+    else if (this.reportFindings === Findings.Arguments) (node.argFindings ??= []).push(d);
+    else (node.refFindings ??= []).push(d);
+  };
 
   /**
    * The schema of a component; `{ unknown }` (the diagnostic to report) for a custom component
@@ -320,9 +386,12 @@ class Validator {
   private resolveComponent(scope: Scope, node: GraphNode): GraphNode['schema'] | { unknown: AlloyDiagnostic } {
     const name = node.block.name;
     const catalogued = getComponentSchema(name);
-    if (catalogued) return catalogSchema(catalogued);
+    if (catalogued) {
+      node.catalogued = catalogued;
+      return catalogSchema(catalogued);
+    }
     const notFound = (): { unknown: AlloyDiagnostic } => ({
-      unknown: this.nameDiag(C.unknownComponent, `cannot find the definition of component name "${name}"`, node.block, utf8Length(name), node.filename),
+      unknown: this.nameDiag(C.unknownComponent, `cannot find the definition of component name "${name}"`, node.block, utf8Length(name), node),
     });
     if (!name.includes('.')) {
       // Every built-in component is namespaced (`local.file`), so this must be a declared one.
@@ -341,71 +410,172 @@ class Validator {
     return undefined;
   }
 
+  // The walk of a node's references (walkReferences) keeps its context in fields rather than in
+  // closures: it runs for every top-level block of a config.
+  private refScope: Scope | undefined;
+  private refNode: GraphNode | undefined;
+  private refCheck = false;
+  private refFeeds = Feeds.None;
+  /** The identifiers of the traversal being resolved, `a.b.c` in order: refNames[0, refLength). */
+  private readonly refNames: Identifier[] = [];
+  private refLength = 0;
+  private reportNode: GraphNode | undefined;
+  private reportFindings = Findings.Out;
+
   /**
    * Resolves the references of a node: adds graph edges and reference findings (when `checkRefs`),
    * and records which signals targets receive from this node's `output` block (otelcol
    * components) or `write_to` (the tracing block).
    */
-  private walkReferences(
-    scope: Scope,
-    node: GraphNode,
-    checkRefs: boolean,
-    feeds: 'output' | 'tracing' | undefined,
-  ): void {
-    const report: Report = (code, message, at, severity = 'error') =>
-      (node.refFindings ??= []).push(this.diag(code, severity, message, at, node.filename));
-    const visit = (t: Traversal, signal: Signal | undefined): void => {
-      const first = t[0];
-      const last = t[t.length - 1];
-      if (!first || !last) return;
-      const target = resolve(scope, t);
-      if (signal && target && t[target.length]?.name === 'input') (target.node.receives ??= new Set()).add(signal);
-      if (!checkRefs) return;
-      if (target) {
-        node.edges.push(target.node.index);
-        if (STDLIB_NAMES.has(first.name) || DEPRECATED_STDLIB_NAMES.has(first.name)) {
-          report(C.stdlibShadowed, 'a component is shadowing an existing stdlib name', first, 'warning');
+  private walkReferences(scope: Scope, node: GraphNode, checkRefs: boolean, feeds: Feeds): void {
+    this.refScope = scope;
+    this.refNode = node;
+    this.refCheck = checkRefs;
+    this.refFeeds = feeds;
+    this.reportTo(node, Findings.References);
+    this.referencesInBody(node.refBody, true, false);
+  }
+
+  private referencesInBody(body: readonly Statement[], top: boolean, outputBlock: boolean): void {
+    const feeds = this.refFeeds;
+    for (let i = 0; i < body.length; i++) {
+      const stmt = body[i] as Statement;
+      if (stmt.kind === 'Attribute') {
+        const value = stmt.value;
+        let signal = 0;
+        if (value.kind === 'Array') {
+          const attr = stmt.name.name;
+          if (outputBlock && (attr === 'metrics' || attr === 'logs' || attr === 'traces')) signal = signalBit(attr);
+          else if (feeds === Feeds.Tracing && top && attr === 'write_to') signal = TRACES;
         }
-        const exportName = t[target.length];
-        const exports = target.node.schema?.exports;
-        if (exportName && exports && !exports.has(exportName.name)) {
-          report(C.unknownExport, `component "${blockId(target.node.block)}" does not export "${exportName.name}"`, {
-            start: first.start as Position,
-            end: exportName.end,
-          });
+        this.referencesInExpr(value, signal);
+      } else if (stmt.kind === 'Block') {
+        this.referencesInBody(stmt.body, false, feeds === Feeds.Output && top && stmt.name === 'output');
+      }
+    }
+  }
+
+  /** Visits every traversal (`a.b.c`) of an expression, in source order. */
+  private referencesInExpr(e: Expr, signal: number): void {
+    switch (e.kind) {
+      case 'Identifier':
+        this.refNames[0] = e;
+        this.refLength = 1;
+        this.visitReference(signal);
+        return;
+      case 'Access': {
+        let root: Expr = e;
+        let length = 1;
+        while (root.kind === 'Access') {
+          root = root.value;
+          length++;
         }
-      } else if (STDLIB_NAMES.has(first.name) || SCOPE_VARIABLES.has(first.name)) {
-        // In scope.
-      } else if (DEPRECATED_STDLIB_NAMES.has(first.name)) {
-        report(
-          C.stdlibDeprecated,
-          'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
-          first,
-          'warning',
-        );
-      } else {
-        report(C.unknownReference, `component "${t.map((i) => i.name).join('.')}" does not exist or is out of scope`, {
-          start: first.start as Position,
-          end: last.end,
+        if (root.kind !== 'Identifier') {
+          this.referencesInExpr(root, signal);
+          return;
+        }
+        const names = this.refNames;
+        let cur: Expr = e;
+        for (let i = length - 1; cur.kind === 'Access'; i--) {
+          names[i] = cur.name;
+          cur = cur.value;
+        }
+        names[0] = root;
+        this.refLength = length;
+        this.visitReference(signal);
+        return;
+      }
+      case 'Index':
+        this.referencesInExpr(e.value, signal);
+        this.referencesInExpr(e.index, signal);
+        return;
+      case 'Call':
+        this.referencesInExpr(e.callee, signal);
+        for (let i = 0; i < e.args.length; i++) this.referencesInExpr(e.args[i] as Expr, signal);
+        return;
+      case 'Unary':
+        this.referencesInExpr(e.operand, signal);
+        return;
+      case 'Binary':
+        this.referencesInExpr(e.left, signal);
+        this.referencesInExpr(e.right, signal);
+        return;
+      case 'Paren':
+        this.referencesInExpr(e.inner, signal);
+        return;
+      case 'Array':
+        for (let i = 0; i < e.elements.length; i++) this.referencesInExpr(e.elements[i] as Expr, signal);
+        return;
+      case 'Object':
+        for (let i = 0; i < e.fields.length; i++) this.referencesInExpr((e.fields[i] as ObjectField).value, signal);
+        return;
+      case 'Literal':
+        return;
+    }
+  }
+
+  /** Resolves the traversal refNames[0, refLength). */
+  private visitReference(signal: number): void {
+    const names = this.refNames;
+    const length = this.refLength;
+    const first = names[0] as Identifier;
+    const last = names[length - 1] as Identifier;
+    const scope = this.refScope as Scope;
+    const targetNode = resolve(scope, names, length);
+    // The name after the target's id: the export read (`input` of `otelcol.….input`).
+    const after = targetNode && resolvedLength < length ? (names[resolvedLength] as Identifier) : undefined;
+    if (signal !== 0 && targetNode && after?.name === 'input') targetNode.receives |= signal;
+    if (!this.refCheck) return;
+    if (targetNode) {
+      (this.refNode as GraphNode).edges.push(targetNode.index);
+      if (STDLIB_NAMES.has(first.name) || DEPRECATED_STDLIB_NAMES.has(first.name)) {
+        this.report(C.stdlibShadowed, 'a component is shadowing an existing stdlib name', first, 'warning');
+      }
+      const exports = targetNode.schema?.exports;
+      if (after && exports && !exports.has(after.name)) {
+        this.report(C.unknownExport, `component "${blockId(targetNode.block)}" does not export "${after.name}"`, {
+          start: first.start,
+          end: after.end,
         });
       }
-    };
-    const walk = (body: readonly Statement[], outputBlock: boolean): void => {
-      for (const stmt of body) {
-        if (stmt.kind === 'Attribute') {
-          const attr = stmt.name.name;
-          let signal: Signal | undefined;
-          if (stmt.value.kind === 'Array') {
-            if (outputBlock && (attr === 'metrics' || attr === 'logs' || attr === 'traces')) signal = attr;
-            else if (feeds === 'tracing' && body === node.refBody && attr === 'write_to') signal = 'traces';
-          }
-          for (const t of traversalsOfExpr(stmt.value)) visit(t, signal);
-        } else if (stmt.kind === 'Block') {
-          walk(stmt.body, feeds === 'output' && body === node.refBody && stmt.name === 'output');
-        }
-      }
-    };
-    walk(node.refBody, false);
+    } else if (STDLIB_NAMES.has(first.name) || SCOPE_VARIABLES.has(first.name)) {
+      // In scope.
+    } else if (DEPRECATED_STDLIB_NAMES.has(first.name)) {
+      this.report(
+        C.stdlibDeprecated,
+        'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
+        first,
+        'warning',
+      );
+    } else {
+      this.report(C.unknownReference, `component "${names.slice(0, length).map((i) => i.name).join('.')}" does not exist or is out of scope`, {
+        start: first.start,
+        end: last.end,
+      });
+    }
+  }
+
+  /**
+   * For an otelcol receiver/processor/connector: its (last) `output` block and the signals that
+   * block forwards, for {@link checkOutputs}.
+   */
+  private findOutput(node: GraphNode): void {
+    const name = node.block.name;
+    const catalogued = node.catalogued;
+    // Uncatalogued: /^otelcol\.(receiver|processor|connector)\./.
+    const isPipeline = catalogued
+      ? catalogued.output !== undefined
+      : name.startsWith('otelcol.receiver.') || name.startsWith('otelcol.processor.') || name.startsWith('otelcol.connector.');
+    if (!isPipeline) return;
+    const body = node.block.body;
+    let output: BlockStmt | undefined;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i] as Statement;
+      if (s.kind === 'Block' && s.name === 'output') output = s;
+    }
+    if (!output) return;
+    node.output = output;
+    node.forwards = forwardedSignals(output);
   }
 
   /**
@@ -413,26 +583,19 @@ class Validator {
    * or (processors) that receives a signal its output does not forward.
    */
   private checkOutputs(node: GraphNode, report: Report): void {
-    const received = node.receives;
-    const name = node.block.name;
-    const catalogued = getComponentSchema(name);
-    const isPipeline = catalogued
-      ? catalogued.output !== undefined
-      : /^otelcol\.(receiver|processor|connector)\./.test(name);
-    if (!isPipeline) return;
-    let output: BlockStmt | undefined;
-    for (const s of node.block.body) if (s.kind === 'Block' && s.name === 'output') output = s;
+    const output = node.output;
     if (!output) return;
-    const forwards = new Map<Signal, boolean>();
-    for (const signal of ['metrics', 'logs', 'traces'] as const) forwards.set(signal, forwardsSomewhere(output, signal));
+    const forwards = node.forwards;
     const id = blockId(node.block);
-    if (![...forwards.values()].some(Boolean)) {
+    if (forwards === 0) {
       report(C.danglingOutput, `${id} sends nowhere: its output block forwards no metrics, logs or traces`, output, 'warning');
       return;
     }
-    if (!name.startsWith('otelcol.processor.') || !received) return;
-    for (const signal of ['metrics', 'logs', 'traces'] as const) {
-      if (received.has(signal) && !forwards.get(signal)) {
+    const received = node.receives;
+    if (!node.block.name.startsWith('otelcol.processor.') || received === 0) return;
+    for (const signal of SIGNALS) {
+      const bit = signalBit(signal);
+      if ((received & bit) !== 0 && (forwards & bit) === 0) {
         report(C.danglingOutput, `${id} receives ${signal} but its output sends ${signal} nowhere`, output, 'warning');
       }
     }
@@ -442,9 +605,9 @@ class Validator {
     const sccs = stronglyConnectedComponents(
       scope.nodes.length,
       scope.nodes.map((n) => n.edges),
+      2,
     );
     for (const scc of sccs) {
-      if (scc.length < 2) continue;
       const members = scc.map((i) => scope.nodes[i] as GraphNode).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const message = `cycle detected: ${members.map((m) => m.id).join(', ')}`;
       for (const m of members) this.out.push(this.headerDiag(C.cycle, message, m));
@@ -458,32 +621,38 @@ class Validator {
   // Diagnostics.
 
   private emit(ds: readonly AlloyDiagnostic[]): void {
-    for (const d of ds) this.out.push(d);
+    for (let i = 0; i < ds.length; i++) this.out.push(ds[i] as AlloyDiagnostic);
   }
 
   private where(p: Position, filename: string | undefined): string {
     return this.namedFiles && filename !== undefined ? `${filename}:${p.line}:${p.column}` : `${p.line}:${p.column}`;
   }
 
-  public diag(code: string, severity: AlloySeverity, message: string, at: Located | { start: Position; end?: Position | undefined }, filename: string | undefined): AlloyDiagnostic {
-    const start = at.start as Position;
-    const d: { -readonly [K in keyof AlloyDiagnostic]: AlloyDiagnostic[K] } = { code, severity, message, start };
-    if (at.end) d.end = at.end;
+  /** A diagnostic on a node (or an offset range) of the file `origin`. */
+  private diag(code: string, severity: AlloySeverity, message: string, at: Located, origin: Origin): AlloyDiagnostic {
+    return this.diagAt(code, severity, message, positionOf(origin.file, at.start), positionOf(origin.file, at.end), origin.filename);
+  }
+
+  /** A diagnostic from positions (undefined ones for nodes without positions, as built ones are). */
+  public diagAt(code: string, severity: AlloySeverity, message: string, start: Position | undefined, end: Position | undefined, filename: string | undefined): AlloyDiagnostic {
+    const d: { -readonly [K in keyof AlloyDiagnostic]: AlloyDiagnostic[K] } = { code, severity, message, start: start as Position };
+    if (end) d.end = end;
     if (filename !== undefined) d.filename = filename;
     return d;
   }
 
   /** A diagnostic on the first `length` bytes of a block's name (how Alloy marks ids). */
-  private nameDiag(code: string, message: string, b: BlockStmt, length: number, filename: string | undefined): AlloyDiagnostic {
-    const start = b.start as Position;
-    return this.diag(code, 'error', message, { start, end: advance(start, length) }, filename);
+  private nameDiag(code: string, message: string, b: BlockStmt, length: number, origin: Origin): AlloyDiagnostic {
+    // The end is counted on the start's line (as Alloy does), even if a dotted name spans lines.
+    const start = positionOf(origin.file, b.start) as Position;
+    return this.diagAt(code, 'error', message, start, advance(start, length), origin.filename);
   }
 
   /** A diagnostic on a block's header, name to `{` (how Alloy marks cycles). */
   private headerDiag(code: string, message: string, node: GraphNode): AlloyDiagnostic {
     const b = node.block;
-    const end = b.lcurly ? advance(b.lcurly, 1) : b.end;
-    return this.diag(code, 'error', message, { start: b.start as Position, end }, node.filename);
+    const end = b.lcurly !== undefined ? advance(positionAt(node.file, b.lcurly), 1) : positionOf(node.file, b.end);
+    return this.diagAt(code, 'error', message, positionOf(node.file, b.start), end, node.filename);
   }
 }
 
@@ -499,11 +668,16 @@ function catalogSchema(c: ComponentSchema): NonNullable<GraphNode['schema']> {
   return schema;
 }
 
+/** The position of an offset in a file; undefined for a node without positions (a built one). */
+function positionOf(file: AlloyFile, offset: number | undefined): Position | undefined {
+  return offset === undefined ? undefined : positionAt(file, offset);
+}
+
 /** The blocks of a body; other statements go to `other`. */
-function blocksOf(body: readonly Statement[], filename: string | undefined, other: (s: Statement) => void): Item[] {
+function blocksOf(body: readonly Statement[], origin: Origin, other: (s: Statement) => void): Item[] {
   const items: Item[] = [];
   for (const s of body) {
-    if (s.kind === 'Block') items.push({ stmt: s, filename });
+    if (s.kind === 'Block') items.push({ stmt: s, file: origin.file, filename: origin.filename });
     else if (s.kind === 'Attribute') other(s);
   }
   return items;
@@ -528,13 +702,22 @@ function customComponentOf(declare: BlockStmt): CustomComponent {
   return { body: { attributes, blocks: [] }, exports };
 }
 
-/** Resolves a traversal to the node whose id is its shortest matching prefix. */
-function resolve(scope: Scope, t: Traversal): { node: GraphNode; length: number } | undefined {
+/** How many names of the traversal the last {@link resolve} that found a node matched. */
+let resolvedLength = 0;
+
+/**
+ * Resolves the traversal names[0, length) to the node whose id is its shortest matching prefix
+ * (and sets {@link resolvedLength}).
+ */
+function resolve(scope: Scope, names: readonly Identifier[], length: number): GraphNode | undefined {
   let level: Map<string, IdTrie> | undefined = trieOf(scope);
-  for (let i = 0; i < t.length && level; i++) {
-    const entry = level.get((t[i] as { name: string }).name);
+  for (let i = 0; i < length && level; i++) {
+    const entry = level.get((names[i] as Identifier).name);
     if (!entry) return undefined;
-    if (entry.node) return { node: entry.node, length: i + 1 };
+    if (entry.node) {
+      resolvedLength = i + 1;
+      return entry.node;
+    }
     level = entry.children;
   }
   return undefined;
@@ -546,23 +729,31 @@ interface IdTrie {
   children?: Map<string, IdTrie>;
 }
 
+/**
+ * The scope's ids as a trie; the first block with an id wins. Ids are split as the block name's
+ * segments (one array per distinct name) followed by the label's, so that building the trie
+ * neither joins nor slices a string per block.
+ */
 function trieOf(scope: Scope): Map<string, IdTrie> {
   if (!scope.trie) {
     const root = new Map<string, IdTrie>();
-    for (const [id, node] of scope.byId) {
+    const segmentsOf = new Map<string, readonly string[]>();
+    for (const node of scope.nodes) {
+      const b = node.block;
+      let segments = segmentsOf.get(b.name);
+      if (!segments) segmentsOf.set(b.name, (segments = b.name.split('.')));
+      const label = b.label ? (b.label.includes('.') ? b.label.split('.') : [b.label]) : [];
       let level = root;
-      let from = 0;
-      for (;;) {
-        const dot = id.indexOf('.', from);
-        const part = dot < 0 ? id.slice(from) : id.slice(from, dot);
+      const n = segments.length + label.length;
+      for (let i = 0; i < n; i++) {
+        const part = (i < segments.length ? segments[i] : label[i - segments.length]) as string;
         let entry = level.get(part);
         if (!entry) level.set(part, (entry = {}));
-        if (dot < 0) {
+        if (i === n - 1) {
           entry.node ??= node;
           break;
         }
         level = entry.children ??= new Map();
-        from = dot + 1;
       }
     }
     scope.trie = root;
@@ -570,10 +761,27 @@ function trieOf(scope: Scope): Map<string, IdTrie> {
   return scope.trie;
 }
 
-/** Whether an output attribute forwards somewhere: a non-empty list, or anything not a literal list. */
-function forwardsSomewhere(output: BlockStmt, signal: Signal): boolean {
-  let found: Expr | undefined;
-  for (const s of output.body) if (s.kind === 'Attribute' && s.name.name === signal) found = s.value;
+/**
+ * The signals an output block forwards somewhere (bits of {@link signalBit}): for each signal, its
+ * last attribute is a non-empty list or anything not a literal.
+ */
+function forwardedSignals(output: BlockStmt): number {
+  let metrics: Expr | undefined;
+  let logs: Expr | undefined;
+  let traces: Expr | undefined;
+  const body = output.body;
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i] as Statement;
+    if (s.kind !== 'Attribute') continue;
+    const name = s.name.name;
+    if (name === 'metrics') metrics = s.value;
+    else if (name === 'logs') logs = s.value;
+    else if (name === 'traces') traces = s.value;
+  }
+  return (forwards(metrics) ? 1 : 0) | (forwards(logs) ? 2 : 0) | (forwards(traces) ? TRACES : 0);
+}
+
+function forwards(found: Expr | undefined): boolean {
   if (!found) return false;
   return !(found.kind === 'Array' && found.elements.length === 0) && found.kind !== 'Literal';
 }
@@ -604,16 +812,16 @@ export function validateUnits(
   const validator = new Validator(namedFiles);
   const helm: AlloyDiagnostic[] = [];
   const items: Item[] = [];
-  const attributes: { stmt: Statement; filename: string | undefined }[] = [];
+  const attributes: (Origin & { stmt: Statement })[] = [];
   for (const u of units) {
     if (helmFromAst) {
       for (const f of helmTemplateFindingsInFile(u.file)) {
-        helm.push(validator.diag(C.helmTemplate, 'error', f.message, f, u.filename));
+        helm.push(validator.diagAt(C.helmTemplate, 'error', f.message, f.start, f.end, u.filename));
       }
     }
     for (const s of u.file.body) {
-      if (s.kind === 'Block') items.push({ stmt: s, filename: u.filename });
-      else if (s.kind === 'Attribute') attributes.push({ stmt: s, filename: u.filename });
+      if (s.kind === 'Block') items.push({ stmt: s, file: u.file, filename: u.filename });
+      else if (s.kind === 'Attribute') attributes.push({ stmt: s, file: u.file, filename: u.filename });
     }
   }
   return [...helm, ...validator.run(items, attributes)];

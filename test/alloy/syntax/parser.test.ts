@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDiagnostic, parse, type AttributeStmt, type BlockStmt } from '../../../src/alloy/syntax';
+import { formatDiagnostic, parse, positionAt, tokenize, type AttributeStmt, type BlockStmt } from '../../../src/alloy/syntax';
 import { exprShape, fileShape } from './ast-shape';
 
 const errors = (source: string | Uint8Array): string[] => parse(source).diagnostics.map((d) => formatDiagnostic(d));
@@ -66,13 +66,29 @@ describe('parser', () => {
     assert.equal((file!.body[0] as BlockStmt).label, '');
   });
 
-  it('records byte positions of nodes', () => {
+  it('records byte offsets of nodes, which positionAt turns into lines and byte columns', () => {
     const { file } = parse('é = [1,\n  22]\n');
     const attr = file!.body[0] as AttributeStmt;
-    assert.deepEqual(attr.start, { offset: 0, line: 1, column: 1 });
-    assert.deepEqual(attr.value.start, { offset: 5, line: 1, column: 6 });
-    assert.deepEqual(attr.value.end, { offset: 14, line: 2, column: 6 });
-    assert.deepEqual(attr.end, attr.value.end);
+    assert.deepEqual([attr.start, attr.value.start, attr.value.end, attr.end], [0, 5, 14, 14]);
+    assert.deepEqual(file!.lineStarts, [0, 9, 15]);
+    assert.deepEqual(positionAt(file!, attr.start!), { offset: 0, line: 1, column: 1 });
+    assert.deepEqual(positionAt(file!, attr.value.start!), { offset: 5, line: 1, column: 6 });
+    assert.deepEqual(positionAt(file!, attr.value.end!), { offset: 14, line: 2, column: 6 });
+  });
+
+  it('keeps offsets and positions of every token and comment in step with the scanner', () => {
+    // A BOM, CRLF, multi-byte text, comments (one ending a line), a multi-line block comment and string.
+    const source = '\ufeffa = 1 // x\r\nb "é" {\n  c = [\n    "ü", /* m\n */ 2,\n  ]\n  d = `r\ns`\n}\n';
+    const { file } = parse(source);
+    assert.ok(file);
+    const tokens = tokenize(source);
+    assert.ok(tokens.length > 20);
+    for (const t of tokens) {
+      assert.deepEqual(positionAt(file, t.start.offset), t.start, `start of ${t.kind} ${JSON.stringify(t.text)}`);
+      assert.deepEqual(positionAt(file, t.end.offset), t.end, `end of ${t.kind} ${JSON.stringify(t.text)}`);
+    }
+    const [comment] = file.comments;
+    assert.deepEqual([comment?.text, positionAt(file, comment!.start)], ['// x', { offset: 9, line: 1, column: 10 }]);
   });
 
   it('returns no file and Alloy-worded diagnostics on errors', () => {

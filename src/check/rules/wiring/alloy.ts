@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { characterColumn } from '../../../alloy/locate';
-import { literalValue, parse, type AttributeStmt, type BlockStmt, type Expr, type Position as AlloyPosition, type Statement } from '../../../alloy/syntax';
+import { literalValue, parse, positionAt as alloyPositionAt, type AttributeStmt, type BlockStmt, type Expr, type Position as AlloyPosition, type Statement } from '../../../alloy/syntax';
 import { nodeAt, stringValueMapper } from '../../resources';
 import { positionAt, type Position } from '../../source';
 import type { Site } from './values';
@@ -21,8 +21,8 @@ export interface AlloyGraph {
   readonly tracesTo: ReadonlyMap<string, readonly string[]>;
   /** The YAML file that holds the config. */
   readonly file: string;
-  /** Maps a position in the Alloy text to one in the YAML file that holds it. */
-  readonly position: (p: AlloyPosition | undefined) => Position;
+  /** Maps a byte offset in the Alloy text (a node's `start`) to a position in the YAML file that holds it. */
+  readonly position: (offset: number | undefined) => Position;
 }
 
 /** The dotted name a reference expression spells (`otelcol.exporter.otlp.tempo.input`), if it is one. */
@@ -94,7 +94,9 @@ export function alloyGraph(text: string, site: Site): AlloyGraph | undefined {
     }
     tracesTo.set(c.id, targets);
   }
-  return { components, tracesTo, file: site.source.path, position: alloyPositionMapper(site, text) };
+  const toHost = alloyPositionMapper(site, text);
+  const position = (offset: number | undefined): Position => toHost(offset === undefined ? undefined : alloyPositionAt(file, offset));
+  return { components, tracesTo, file: site.source.path, position };
 }
 
 /** How a component is named in messages: `otelcol.exporter.otlp "tempo"`. */
