@@ -1,7 +1,6 @@
 import type {
   AlloyFile,
   AttributeStmt,
-  BlockStmt,
   Comment,
   Expr,
   Identifier,
@@ -12,6 +11,22 @@ import type {
   Statement,
 } from './ast';
 import type { Position, SyntaxDiagnostic } from './diagnostic';
+import {
+  AccessNode,
+  ArrayNode,
+  AttributeNode,
+  BinaryNode,
+  BlockNode,
+  CallNode,
+  CommentNode,
+  FieldNode,
+  IdentifierNode,
+  IndexNode,
+  LiteralNode,
+  ObjectNode,
+  ParenNode,
+  UnaryNode,
+} from './nodes';
 import { decodeUtf8, Scanner } from './scanner';
 import type { BinaryOperator, TokenKind } from './token';
 import { goQuote, isValidIdentifier } from './unicode';
@@ -149,7 +164,7 @@ class Parser {
 
   private next(): void {
     const sc = this.sc;
-    while (sc.scan() === 'COMMENT') this.comments.push({ text: sc.text, start: sc.startOffset, end: sc.endOffset });
+    while (sc.scan() === 'COMMENT') this.comments.push(new CommentNode(sc.text, sc.startOffset, sc.endOffset));
   }
 
   /** Reports a parser error, unless one was already reported on the same line (as Alloy does). */
@@ -285,14 +300,7 @@ class Parser {
       else if (labelStart !== undefined && label !== '') this.error('attribute names may not have labels', this.at(labelStart), this.at(labelEnd));
       this.next();
       const value = this.parseExpression();
-      const stmt: AttributeStmt = {
-        kind: 'Attribute',
-        name: { kind: 'Identifier', name: first, start: firstStart, end: firstEnd },
-        value,
-        assign,
-        start: firstStart,
-        end: value.end,
-      };
+      const stmt: AttributeStmt = new AttributeNode(new IdentifierNode(first, firstStart, firstEnd), value, assign, firstStart, value.end);
       const after = this.kind();
       if ((after === 'STRING' || after === '{') && isNameChain(value)) this.parseBlockAsValue(value);
       return stmt;
@@ -310,10 +318,8 @@ class Parser {
       // node a caller sees. All properties are set in the literal: adding them later would give
       // each node a separate property store.
       const blockEnd = rcurly !== undefined ? end : sc.startOffset;
-      if (label !== undefined && labelStart !== undefined) {
-        return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly, label, labelPos: labelStart } satisfies BlockStmt;
-      }
-      return { kind: 'Block', name, body, lcurly, start: firstStart, end: blockEnd, rcurly } satisfies BlockStmt;
+      const labelled = label !== undefined && labelStart !== undefined;
+      return new BlockNode(name, body, lcurly, firstStart, blockEnd, rcurly, labelled ? label : undefined, labelled ? labelStart : undefined);
     }
     if (!dotted && (label === undefined || label === '')) this.errorAtToken(`expected attribute assignment or block body, got ${k}`);
     else this.errorAtToken(`expected block body, got ${k}`);
@@ -356,7 +362,7 @@ class Parser {
       this.enter();
       const right = this.parseBinary(op === '^' ? prec : prec + 1);
       this.leave();
-      left = { kind: 'Binary', op: op as BinaryOperator, left, right, opPos, start: left.start, end: right.end };
+      left = new BinaryNode(op as BinaryOperator, left, right, opPos, left.start, right.end);
       chain++;
       if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
     }
@@ -371,7 +377,7 @@ class Parser {
       this.enter();
       const operand = this.parseUnary();
       this.leave();
-      return { kind: 'Unary', op, operand, start, end: operand.end };
+      return new UnaryNode(op, operand, start, operand.end);
     }
     return this.parsePostfix();
   }
@@ -389,9 +395,9 @@ class Parser {
           this.errorAtToken(`expected IDENT, got ${sc.kind}`);
           return e;
         }
-        const name: Identifier = { kind: 'Identifier', name: sc.text, start: sc.startOffset, end: sc.endOffset };
+        const name: Identifier = new IdentifierNode(sc.text, sc.startOffset, sc.endOffset);
         this.next();
-        e = { kind: 'Access', value: e, name, dot, start: e.start, end: name.end };
+        e = new AccessNode(e, name, dot, e.start, name.end);
       } else if (k === '[') {
         const lbrack = sc.startOffset;
         this.next();
@@ -400,7 +406,7 @@ class Parser {
         this.leave();
         const end = sc.endOffset;
         const rbrack = this.expect(']');
-        e = { kind: 'Index', value: e, index, lbrack, start: e.start, end: rbrack !== undefined ? end : index.end, rbrack };
+        e = new IndexNode(e, index, lbrack, e.start, rbrack !== undefined ? end : index.end, rbrack);
       } else if (k === '(') {
         const lparen = sc.startOffset;
         this.next();
@@ -409,7 +415,7 @@ class Parser {
         this.leave();
         const end = sc.endOffset;
         const rparen = this.expect(')');
-        e = { kind: 'Call', callee: e, args, lparen, start: e.start, end: rparen !== undefined ? end : sc.startOffset, rparen };
+        e = new CallNode(e, args, lparen, e.start, rparen !== undefined ? end : sc.startOffset, rparen);
       } else return e;
       chain++;
       if (this.depth + chain > this.maxDepth) throw new DepthExceeded();
@@ -438,7 +444,7 @@ class Parser {
     const k = sc.kind;
     switch (k) {
       case 'IDENT': {
-        const id: Identifier = { kind: 'Identifier', name: sc.text, start: sc.startOffset, end: sc.endOffset };
+        const id: Identifier = new IdentifierNode(sc.text, sc.startOffset, sc.endOffset);
         this.next();
         return id;
       }
@@ -447,7 +453,7 @@ class Parser {
       case 'FLOAT':
       case 'BOOL':
       case 'NULL': {
-        const lit: LiteralExpr = { kind: 'Literal', type: literalTypes[k] as LiteralType, raw: sc.text, start: sc.startOffset, end: sc.endOffset };
+        const lit: LiteralExpr = new LiteralNode(literalTypes[k] as LiteralType, sc.text, sc.startOffset, sc.endOffset);
         this.next();
         return lit;
       }
@@ -459,7 +465,7 @@ class Parser {
         this.leave();
         const end = sc.endOffset;
         const rparen = this.expect(')');
-        return { kind: 'Paren', inner, lparen, rparen, start: lparen, end: rparen !== undefined ? end : inner.end };
+        return new ParenNode(inner, lparen, rparen, lparen, rparen !== undefined ? end : inner.end);
       }
       case '[': {
         const lbrack = sc.startOffset;
@@ -469,7 +475,7 @@ class Parser {
         this.leave();
         const end = sc.endOffset;
         const rbrack = this.expect(']');
-        return { kind: 'Array', elements, lbrack, rbrack, start: lbrack, end: rbrack !== undefined ? end : sc.startOffset };
+        return new ArrayNode(elements, lbrack, rbrack, lbrack, rbrack !== undefined ? end : sc.startOffset);
       }
       case '{':
         return this.parseObject();
@@ -477,7 +483,7 @@ class Parser {
         this.errorAtToken(`expected expression, got ${k}`);
         // A placeholder; the file is discarded anyway because of the error.
         const at = sc.startOffset;
-        return { kind: 'Literal', type: 'null', raw: 'null', start: at, end: at };
+        return new LiteralNode('null', 'null', at, at);
       }
     }
   }
@@ -503,7 +509,7 @@ class Parser {
     const fields = this.takeItems<ObjectField>(mark);
     const end = sc.endOffset;
     const rcurly = this.expect('}');
-    return { kind: 'Object', fields, lcurly, start: lcurly, end: rcurly !== undefined ? end : sc.startOffset, rcurly };
+    return new ObjectNode(fields, lcurly, lcurly, rcurly !== undefined ? end : sc.startOffset, rcurly);
   }
 
   private parseField(): ObjectField {
@@ -520,7 +526,7 @@ class Parser {
     this.next();
     const assign = this.expect('=');
     const value = this.parseExpression();
-    return { kind: 'Field', key, quoted, value, start: keyStart, end: value.end, assign };
+    return new FieldNode(key, quoted, value, keyStart, value.end, assign);
   }
 }
 

@@ -151,10 +151,10 @@ class Printer {
     }
   }
 
-  print(file: AlloyFile): string {
+  print(file: AlloyFile, newlineAtEnd: boolean): string {
     this.statements(file.body);
     this.commentsAtEnd();
-    return this.out.finish();
+    return this.out.finish(newlineAtEnd);
   }
 
   // ---- output primitives
@@ -505,10 +505,10 @@ class Printer {
  * files are bounded by the parser's depth limit.
  */
 export function print(file: AlloyFile): string {
-  return printBody(file) + '\n';
+  return new Printer(file).print(file, true);
 }
 
 /** The printer output without the final newline (what Alloy's `printer.Fprint` writes). */
 export function printBody(file: AlloyFile): string {
-  return new Printer(file).print(file);
+  return new Printer(file).print(file, false);
 }

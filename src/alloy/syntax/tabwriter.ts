@@ -147,10 +147,13 @@ export class TabWriter {
     if (formfeed || this.cellCount(this.lines - 1) === 0) this.flush(true);
   }
 
-  /** Flushes everything and returns the trimmed output. */
-  finish(): string {
+  /**
+   * Flushes everything and returns the trimmed output, followed by one newline when
+   * `newlineAtEnd` (written here so that the caller need not concatenate a megabyte string).
+   */
+  finish(newlineAtEnd = false): string {
     this.endLine();
-    this.flush(false);
+    this.flush(newlineAtEnd);
     const bytes = this.bytes;
     const chars = this.chars;
     let text: string;
