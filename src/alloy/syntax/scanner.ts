@@ -145,8 +145,14 @@ export class Scanner {
   private bw = 0;
   private line = 1;
   private lineStart = 0;
-  /** Byte offset at which each line seen so far starts. */
-  private readonly starts: number[] = [0];
+  /**
+   * Byte offset at which each line starts: starts[0, lineCount) are the lines seen so far. Sized
+   * for every line of the source up front. Why: grown by push(), a megabyte config's table was
+   * copied into ever larger arrays beyond the size V8 keeps in the young generation, each on
+   * freshly mapped pages, which cost more than counting the newlines first.
+   */
+  private readonly starts: number[];
+  private lineCount = 1;
   private insertTerm = false;
   private quiet = 0;
   /**
@@ -186,6 +192,10 @@ export class Scanner {
     this.fromBytes = options.fromBytes ?? false;
     this.insertTerminators = options.insertTerminators ?? true;
     this.onError = options.onError;
+    let lines = 1;
+    for (let j = source.indexOf('\n'); j >= 0; j = source.indexOf('\n', j + 1)) lines++;
+    this.starts = new Array<number>(lines);
+    this.starts[0] = 0;
     this.load();
     if (this.ch === BOM) this.advance();
   }
@@ -272,7 +282,7 @@ export class Scanner {
       this.line++;
       this.lineStart = this.b + 1;
       // (findLineEnd looks ahead and comes back: each line is recorded once.)
-      if (this.line > this.starts.length) this.starts.push(this.lineStart);
+      if (this.line > this.lineCount) this.starts[this.lineCount++] = this.lineStart;
     }
     this.i += this.cw;
     this.b += this.bw;
@@ -284,12 +294,12 @@ export class Scanner {
    * returned); see {@link positionIn}.
    */
   get lineStarts(): readonly number[] {
-    return this.starts;
+    return this.lineCount === this.starts.length ? this.starts : this.starts.slice(0, this.lineCount);
   }
 
   /** The position of a byte offset the scanner has passed. */
   positionAt(offset: number): Position {
-    return positionIn(this.starts, offset);
+    return positionIn(this.lineStarts, offset);
   }
 
   /** Scans and returns the next token; after the end it keeps returning EOF. */
