@@ -14,7 +14,7 @@ import type {
 } from './ast';
 import { lineIndexAt } from './lines';
 import { TabWriter, trimTrailingBlanks } from './tabwriter';
-import { goQuote } from './unicode';
+import { goQuote, quotesAsIs } from './unicode';
 
 /*
  * Layout model (behaviour of `alloy fmt`, reproduced rather than ported):
@@ -229,6 +229,21 @@ class Printer {
     if (pos !== undefined) this.lastLine = endLine ?? this.line(pos);
   }
 
+  /**
+   * Prints `s` quoted as {@link goQuote} quotes it, as one token at `pos`. Why not
+   * `token(goQuote(s))`: a quoted label written as three pieces is neither concatenated nor
+   * flattened again when the tab writer copies it out.
+   */
+  private quoted(s: string, pos: number | undefined): void {
+    if (!quotesAsIs(s)) {
+      this.token(goQuote(s), pos);
+      return;
+    }
+    this.token('"', pos);
+    this.out.write(s);
+    this.out.write('"');
+  }
+
   private writeComment(c: Comment): void {
     this.emit(c.text.startsWith('//') ? trimTrailingBlanks(c.text) : c.text, 'escaped');
   }
@@ -369,7 +384,7 @@ class Printer {
     this.token(stmt.name, stmt.start);
     if (stmt.label !== undefined && stmt.label !== '') {
       this.queue(Ws.Blank);
-      this.token(goQuote(stmt.label), stmt.labelPos);
+      this.quoted(stmt.label, stmt.labelPos);
     }
     this.queue(Ws.Blank);
     this.token('{', stmt.lcurly);
@@ -479,7 +494,8 @@ class Printer {
         const previous = e.fields[i - 1];
         this.queue(previous && !this.spansLines(previous) ? Ws.Newline : Ws.Formfeed);
       } else if (i > 0) this.queue(Ws.Blank);
-      this.token(field.quoted ? goQuote(field.key) : field.key, field.start);
+      if (field.quoted) this.quoted(field.key, field.start);
+      else this.token(field.key, field.start);
       this.queue(Ws.VTab);
       this.token('=', field.assign);
       this.queue(Ws.Blank);

@@ -84,12 +84,7 @@ function hex(cp: number, width: number): string {
  */
 export function goQuote(s: string): string {
   // Printable ASCII without `"` and `\` (nearly every label and key) is quoted as it is.
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
-  }
-  if (i === s.length) return '"' + s + '"';
+  if (quotesAsIs(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0) as number;
@@ -114,6 +109,18 @@ export function goQuote(s: string): string {
     }
   }
   return out + '"';
+}
+
+/**
+ * Whether {@link goQuote} quotes `s` as it is (`"` + s + `"`): `s` is printable ASCII without `"`
+ * and `\`.
+ */
+export function quotesAsIs(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** Formats a rune like Go's `%#U`: `U+0023 '#'`, or `U+0007` when it is not printable. */
