@@ -61,6 +61,8 @@ export function stronglyConnectedComponents(n: number, edges: readonly (readonly
       }
     }
   }
+  // Nearly always no component qualifies (a config without cycles): return before sorting.
+  if (result.length < 2) return result;
   const minOf = (c: number[]): number => c.reduce((a, b) => Math.min(a, b), Infinity);
   return result.map((c) => ({ c, m: minOf(c) })).sort((a, b) => a.m - b.m).map((x) => x.c);
 }

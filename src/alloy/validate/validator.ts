@@ -166,7 +166,19 @@ class Validator {
     items: readonly Item[],
     shape: { root: boolean; foreach: boolean; skipRefs: boolean; parent: Scope | undefined },
   ): Scope {
-    const scope: Scope = { ...shape, custom: new Map(), imports: new Set(), nodes: [], early: [] };
+    // Every field is set here, `trie` too: a scope that gained it later had a second shape, and
+    // code optimized for one shape was thrown away when the other showed up.
+    const scope: Scope = {
+      root: shape.root,
+      foreach: shape.foreach,
+      skipRefs: shape.skipRefs,
+      parent: shape.parent,
+      custom: new Map(),
+      imports: new Set(),
+      nodes: [],
+      early: [],
+      trie: undefined,
+    };
     const declares: Item[] = [];
     const configs: Item[] = [];
     const components: Item[] = [];
@@ -294,7 +306,8 @@ class Validator {
 
   /** Reports a second block with the same id; returns whether it is one. */
   private checkDuplicate(seen: Map<string, Item>, node: GraphNode, item: Item, i: number): boolean {
-    const id = blockId(item.stmt);
+    // The id addNode gave the node (it is renamed below only when it is a duplicate).
+    const id = node.id;
     const first = seen.get(id);
     if (!first) {
       seen.set(id, item);
