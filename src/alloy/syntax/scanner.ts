@@ -35,6 +35,13 @@ export interface ScannerOptions {
 }
 
 const EOF = -1;
+/**
+ * The line buffer a scanner that reached EOF leaves for the next one (see `Scanner.lineBuffer`);
+ * each scanner takes it for itself, so scanners used at the same time never share one.
+ */
+let spareLineBuffer: Uint32Array | undefined;
+/** Longest line buffer kept for reuse (4 MB). */
+const MAX_SPARE_LINES = 1 << 20;
 const BOM = 0xfeff;
 /** Slots of the identifier cache (a power of two). */
 const NAME_CACHE_SIZE = 4096;
@@ -146,13 +153,16 @@ export class Scanner {
   private line = 1;
   private lineStart = 0;
   /**
-   * Byte offset at which each line starts: starts[0, lineCount) are the lines seen so far. Sized
-   * for every line of the source up front. Why: grown by push(), a megabyte config's table was
-   * copied into ever larger arrays beyond the size V8 keeps in the young generation, each on
-   * freshly mapped pages, which cost more than counting the newlines first.
+   * Byte offset at which each line starts: lineBuffer[0, lineCount) are the lines seen so far.
+   * At EOF they are copied once into `lines`, the array {@link lineStarts} returns. Why a typed
+   * buffer first: grown by push(), a megabyte config's table was copied into ever larger arrays
+   * beyond the size V8 keeps in the young generation, each on freshly mapped pages; and an array
+   * made when scanning starts is still referenced by the scan when a young collection comes, so
+   * it was promoted to the old generation with every parse (and the garbage piled up there).
    */
-  private readonly starts: number[];
+  private lineBuffer: Uint32Array;
   private lineCount = 1;
+  private lines: number[] | undefined;
   private insertTerm = false;
   private quiet = 0;
   /**
@@ -192,10 +202,9 @@ export class Scanner {
     this.fromBytes = options.fromBytes ?? false;
     this.insertTerminators = options.insertTerminators ?? true;
     this.onError = options.onError;
-    let lines = 1;
-    for (let j = source.indexOf('\n'); j >= 0; j = source.indexOf('\n', j + 1)) lines++;
-    this.starts = new Array<number>(lines);
-    this.starts[0] = 0;
+    this.lineBuffer = spareLineBuffer ?? new Uint32Array(1024);
+    spareLineBuffer = undefined;
+    this.lineBuffer[0] = 0;
     this.load();
     if (this.ch === BOM) this.advance();
   }
@@ -282,7 +291,7 @@ export class Scanner {
       this.line++;
       this.lineStart = this.b + 1;
       // (findLineEnd looks ahead and comes back: each line is recorded once.)
-      if (this.line > this.lineCount) this.starts[this.lineCount++] = this.lineStart;
+      if (this.line > this.lineCount) this.addLine(this.lineStart);
     }
     this.i += this.cw;
     this.b += this.bw;
@@ -294,12 +303,43 @@ export class Scanner {
    * returned); see {@link positionIn}.
    */
   get lineStarts(): readonly number[] {
-    return this.lineCount === this.starts.length ? this.starts : this.starts.slice(0, this.lineCount);
+    return this.lines ?? Array.from(this.lineBuffer.subarray(0, this.lineCount));
   }
 
   /** The position of a byte offset the scanner has passed. */
   positionAt(offset: number): Position {
-    return positionIn(this.lineStarts, offset);
+    if (this.lines !== undefined) return positionIn(this.lines, offset);
+    // Searched in the buffer: copying it for every diagnostic would be quadratic.
+    const buffer = this.lineBuffer;
+    let lo = 0;
+    let hi = this.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((buffer[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - (buffer[lo] as number) + 1 };
+  }
+
+  private addLine(start: number): void {
+    const n = this.lineCount;
+    if (n === this.lineBuffer.length) {
+      const bigger = new Uint32Array(2 * n);
+      bigger.set(this.lineBuffer);
+      this.lineBuffer = bigger;
+    }
+    this.lineBuffer[n] = start;
+    this.lineCount = n + 1;
+  }
+
+  /** At EOF: copies the line table into its array, and leaves the buffer to the next scanner. */
+  private completeLines(): void {
+    const n = this.lineCount;
+    const buffer = this.lineBuffer;
+    const lines = new Array<number>(n);
+    for (let i = 0; i < n; i++) lines[i] = buffer[i] as number;
+    this.lines = lines;
+    if (buffer.length <= MAX_SPARE_LINES && (spareLineBuffer === undefined || spareLineBuffer.length < buffer.length)) spareLineBuffer = buffer;
   }
 
   /** Scans and returns the next token; after the end it keeps returning EOF. */
@@ -356,6 +396,7 @@ export class Scanner {
       this.advance();
       switch (c) {
         case EOF:
+          if (this.lines === undefined) this.completeLines();
           if (this.insertTerm) {
             this.insertTerm = false;
             return this.finish('TERMINATOR', '', true);

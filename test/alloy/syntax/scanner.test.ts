@@ -120,3 +120,58 @@ describe('scanner', () => {
     assert.deepEqual(b?.end, { offset: 3, line: 1, column: 4 });
   });
 });
+
+describe('scanner line table', () => {
+  /** The line starts of `source`, computed directly. */
+  const expectedStarts = (source: string): number[] => {
+    const starts = [0];
+    const bytes = Buffer.from(source, 'utf8');
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts.push(i + 1);
+    return starts;
+  };
+  const scanAll = (scanner: Scanner): void => {
+    while (scanner.scan() !== 'EOF');
+  };
+
+  it('lists every line start at EOF, for sources longer than the reused buffer', () => {
+    const big = Array.from({ length: 5000 }, (_, i) => `a${i} = "é${i}"`).join('\n') + '\n';
+    const scanner = new Scanner(big);
+    scanAll(scanner);
+    assert.deepEqual(scanner.lineStarts, expectedStarts(big));
+    assert.deepEqual(scanner.positionAt(Buffer.byteLength(big) - 2), { offset: Buffer.byteLength(big) - 2, line: 5000, column: 16 });
+    // A later, smaller source gets the (reused, larger) buffer and only its own lines.
+    const small = 'x = 1\n\ny = 2';
+    const again = new Scanner(small);
+    scanAll(again);
+    assert.deepEqual(again.lineStarts, [0, 6, 7]);
+  });
+
+  it('lists the lines scanned so far before EOF, and positions offsets in them', () => {
+    const source = 'a = 1\nb = 2\nc = 3\n';
+    const scanner = new Scanner(source);
+    while (scanner.scan() !== 'IDENT' || scanner.text !== 'b');
+    assert.deepEqual(scanner.lineStarts, [0, 6]);
+    assert.deepEqual(scanner.positionAt(8), { offset: 8, line: 2, column: 3 });
+    assert.deepEqual(scanner.positionAt(3), { offset: 3, line: 1, column: 4 });
+    scanAll(scanner);
+    assert.deepEqual(scanner.lineStarts, [0, 6, 12, 18]);
+  });
+
+  it('keeps the lines of scanners used at the same time apart', () => {
+    const one = 'a\nb\nc\n';
+    const two = 'x\n\n\n\ny\n';
+    const first = new Scanner(one);
+    const second = new Scanner(two);
+    for (;;) {
+      const k1 = first.scan();
+      const k2 = second.scan();
+      if (k1 === 'EOF' && k2 === 'EOF') break;
+    }
+    assert.deepEqual(first.lineStarts, expectedStarts(one));
+    assert.deepEqual(second.lineStarts, expectedStarts(two));
+    // A third scanner, which may get a buffer one of them left, does not disturb them.
+    scanAll(new Scanner('p\nq\n'));
+    assert.deepEqual(first.lineStarts, expectedStarts(one));
+    assert.deepEqual(first.positionAt(4), { offset: 4, line: 3, column: 1 });
+  });
+});
