@@ -2,12 +2,12 @@ import type { AlloyFile } from './ast';
 import type { Position } from './diagnostic';
 
 /**
- * The index of the line that holds byte `offset`, given where each line starts (`lineStarts`,
- * ascending, `lineStarts[0]` = 0): 0 for the first line.
+ * The index of the line that holds byte `offset`, given where each line starts (the first `count`
+ * entries of `lineStarts`, ascending, `lineStarts[0]` = 0): 0 for the first line.
  */
-export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
+export function lineIndexAt(lineStarts: ArrayLike<number>, offset: number, count = lineStarts.length): number {
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
     if ((lineStarts[mid] as number) <= offset) lo = mid;

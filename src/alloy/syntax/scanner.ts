@@ -1,5 +1,5 @@
 import type { Position } from './diagnostic';
-import { positionIn } from './lines';
+import { lineIndexAt, positionIn } from './lines';
 import type { TokenKind } from './token';
 import { formatRune, isDigit, isLetter } from './unicode';
 
@@ -310,15 +310,8 @@ export class Scanner {
   positionAt(offset: number): Position {
     if (this.lines !== undefined) return positionIn(this.lines, offset);
     // Searched in the buffer: copying it for every diagnostic would be quadratic.
-    const buffer = this.lineBuffer;
-    let lo = 0;
-    let hi = this.lineCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((buffer[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - (buffer[lo] as number) + 1 };
+    const i = lineIndexAt(this.lineBuffer, offset, this.lineCount);
+    return { offset, line: i + 1, column: offset - (this.lineBuffer[i] as number) + 1 };
   }
 
   private addLine(start: number): void {
