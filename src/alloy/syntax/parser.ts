@@ -315,8 +315,8 @@ class Parser {
       const end = sc.endOffset;
       const rcurly = this.expect('}');
       // Without `}` there is a diagnostic and no AST is returned, so `rcurly` is set in every
-      // node a caller sees. All properties are set in the literal: adding them later would give
-      // each node a separate property store.
+      // node a caller sees. All properties are set by the constructor (nodes.ts): adding them
+      // later would give each node a separate property store.
       const blockEnd = rcurly !== undefined ? end : sc.startOffset;
       const labelled = label !== undefined && labelStart !== undefined;
       return new BlockNode(name, body, lcurly, firstStart, blockEnd, rcurly, labelled ? label : undefined, labelled ? labelStart : undefined);
