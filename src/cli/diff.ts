@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortDiagnostics } from '../check/diagnostic';
 import { formatDiagnosticsText } from '../check/format';
 import { diffTrees, hasChanges, renderDiffJson, renderDiffMarkdown, renderDiffText, type TreeFile } from '../diff';
 import { flowGraph, renderMermaid, sameFlow } from '../graph';
 import { synthesizeInMemory, type StackLocation } from '../synth/in-memory';
+import { defaultEntries, findEntry } from '../synth/load-app';
 import { manifestName } from '../synth/tree';
 import { checkout, findRepository, resolveCommit, RevisionError, type Checkout, type Repository } from '../synth/revision';
 import { ExitCode, type Io } from './io';
@@ -40,10 +42,11 @@ export function runDiff(options: DiffOptions, io: Io): number {
     const baseSha = resolveCommit(repo, baseRef);
     const headSha = options.head !== undefined ? resolveCommit(repo, options.head) : undefined;
 
-    const base = sideAt(repo, baseRef, baseSha, options, io, checkouts);
-    if (!base) return ExitCode.usage;
+    // The head first: a working tree without a stack is the mistake to report, not the base's.
     const head = headSha !== undefined ? sideAt(repo, options.head as string, headSha, options, io, checkouts) : workingTree(options, io);
     if (!head) return ExitCode.usage;
+    const base = sideAt(repo, baseRef, baseSha, options, io, checkouts);
+    if (!base) return ExitCode.usage;
 
     const diff = diffTrees(base.files, head.files);
     const labels = { baseLabel: base.label, headLabel: head.label };
@@ -70,11 +73,20 @@ function workingTree(options: DiffOptions, io: Io): Side | undefined {
   return files && { label: 'working tree', files };
 }
 
-/** The tree the stack renders at commit `sha`, checked out into a temporary folder. */
+/**
+ * The tree the stack renders at commit `sha`, checked out into a temporary folder. A revision
+ * with no stack at all (one from before the repository used bramble) renders nothing: compared
+ * with it, every file is added. A stack that is there but fails is an error.
+ */
 function sideAt(repo: Repository, ref: string, sha: string, options: DiffOptions, io: Io, checkouts: Checkout[]): Side | undefined {
   const c = checkout(repo, sha, join(io.cwd, 'node_modules'));
   checkouts.push(c);
   const label = `${ref} (${sha.slice(0, 7)})`;
+  const entry = findEntry(c.cwd, options.app);
+  if (!entry || !existsSync(entry)) {
+    io.stderr(`note: ${label} has no stack (no ${options.app ?? defaultEntries.join(', ')}): it is compared as an empty tree\n`);
+    return { label: `${ref} (no stack)`, files: [] };
+  }
   const files = render(c.cwd, options, label, io);
   return files && { label: ref, files };
 }

@@ -139,6 +139,43 @@ describe('bramble diff', { skip }, () => {
   });
 });
 
+describe('bramble diff against a revision from before bramble', { skip }, () => {
+  it('compares a base without a stack as an empty tree: every file added, a note, exit 0', () => {
+    const dir = tempDir('bramble-difftest-');
+    writeFileSync(join(dir, 'README.md'), 'a GitOps repository\n');
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '--quiet', '-m', 'before bramble');
+    cpSync(join(repoRoot, 'charts'), join(dir, 'charts'), { recursive: true });
+    cpSync(join(repoRoot, 'gitops'), join(dir, 'gitops'), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'junction');
+    writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '--quiet', '-m', 'bramble');
+
+    const r = run(['diff', '--base', 'HEAD~1', '--format', 'json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^note: HEAD~1 \([0-9a-f]{7}\) has no stack \(no charts\/main\.ts, [^)]*\): it is compared as an empty tree\n$/);
+    const json = JSON.parse(r.stdout) as { base: string; files: { path: string; status: string }[] };
+    assert.equal(json.base, 'HEAD~1 (no stack)');
+    const committed = readdirSync(join(dir, 'gitops'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name !== '.bramble-manifest.json')
+      .map((e) => join(e.parentPath ?? e.path, e.name).slice(join(dir, 'gitops').length + 1).split('\\').join('/'))
+      .sort();
+    assert.deepEqual(json.files.map((f) => f.path).sort(), committed);
+    assert.ok(json.files.every((f) => f.status === 'added'));
+    assert.deepEqual(r.leftInTmp, []);
+  });
+
+  it('still reports a working tree without a stack as the mistake, exit 2', () => {
+    const dir = projectRepo();
+    const r = run(['diff', '--app', 'charts/missing.ts'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^error: the stack at the working tree does not synthesize:\n/);
+    assert.deepEqual(r.leftInTmp, []);
+  });
+});
+
 describe('bramble diff: errors', { skip }, () => {
   it('an unknown ref: exit 2, one clear line, nothing left behind', () => {
     const dir = projectRepo();
