@@ -4,7 +4,11 @@ import { defaultRules } from '../check/index';
 import { loadTree, readIgnoreFile } from '../check/load';
 import { reportGithub, reportJson, reportText, type ReportFormat } from '../check/report';
 import { rules, type RuleId } from '../check/rules';
+import { projectFolderAbove } from '../synth/load-app';
 import { ExitCode, type Io } from './io';
+
+/** What `bramble check` reads when no path is given. */
+const defaultTree = 'gitops';
 
 /** Options of `bramble check`. */
 export interface CheckCliOptions {
@@ -33,9 +37,13 @@ export function runCheck(paths: readonly string[], options: CheckCliOptions, io:
   const select = ruleList(options.select, io);
   const disable = ruleList(options.disable, io);
   if (select === 'bad' || disable === 'bad') return ExitCode.usage;
-  const loaded = loadTree(paths.length ? paths : ['gitops'], io.cwd, { ignore: [...readIgnoreFile(io.cwd), ...(options.ignore ?? [])] });
+  const loaded = loadTree(paths.length ? paths : [defaultTree], io.cwd, { ignore: [...readIgnoreFile(io.cwd), ...(options.ignore ?? [])] });
   if (loaded.missing.length) {
     for (const p of loaded.missing) io.stderr(`error: ${p}: no such file or folder\n`);
+    if (!paths.length) {
+      const above = projectFolderAbove(io.cwd, [defaultTree]);
+      io.stderr(`  hint: with no PATH bramble check reads ${defaultTree}/; name the folder to check (bramble check .)${above ? ` or run it in ${above}` : ''}\n`);
+    }
     return ExitCode.usage;
   }
   const unreadable = loaded.skipped.filter((s) => s.unreadable);

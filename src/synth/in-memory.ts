@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../check/diagnostic';
-import { findEntry, loadApp } from './load-app';
+import { defaultEntries, findEntry, loadApp, projectFolderAbove } from './load-app';
 import { synthesize, type RenderedFile } from './synthesize';
 
 /** Where the stack is and where its tree goes, relative to a working directory. */
@@ -26,12 +26,9 @@ export function synthesizeInMemory(cwd: string, location: StackLocation = {}): I
   const outRel = relative(cwd, resolve(cwd, location.out ?? 'gitops')) || '.';
   const entry = findEntry(cwd, location.app);
   if (!entry) {
-    return {
-      ok: false,
-      stage: 'load',
-      outRel,
-      diagnostics: [{ ruleId: 'app-load', severity: 'error', message: 'no stack found: expected charts/main.ts', hint: 'create charts/main.ts or pass --app FILE' }],
-    };
+    const above = projectFolderAbove(cwd, defaultEntries);
+    const hint = above ? `run bramble in ${above}, the project folder above this one, or pass --app FILE` : 'create charts/main.ts or pass --app FILE';
+    return { ok: false, stage: 'load', outRel, diagnostics: [{ ruleId: 'app-load', severity: 'error', message: 'no stack found: expected charts/main.ts', hint }] };
   }
   const loaded = loadApp(entry, cwd);
   if (!loaded.app) return { ok: false, stage: 'load', outRel, diagnostics: loaded.diagnostics };

@@ -105,6 +105,17 @@ export function findEntry(cwd: string, explicit?: string): string | undefined {
 }
 
 /**
+ * The nearest folder above `cwd` (not `cwd` itself) that holds one of `paths` (relative paths such
+ * as {@link defaultEntries}), for a hint when bramble runs in a subfolder of the project.
+ */
+export function projectFolderAbove(cwd: string, paths: readonly string[]): string | undefined {
+  for (let dir = dirname(resolve(cwd)); ; dir = dirname(dir)) {
+    if (paths.some((p) => existsSync(join(dir, p)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
  * Loads the stack module at `entry` and runs its default export on a new cdk8s App. A mistake in
  * the user's code (a syntax error, a throw) comes back as a diagnostic at the user's line.
  */

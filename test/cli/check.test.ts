@@ -14,6 +14,18 @@ describe('bramble check', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('without a path in a folder with no gitops/: exit 2, and a hint that names the project folder above', () => {
+    const inside = bramble(['check'], join(repoRoot, 'gitops'));
+    assert.equal(inside.status, 2);
+    assert.equal(
+      inside.stderr,
+      `error: gitops: no such file or folder\n  hint: with no PATH bramble check reads gitops/; name the folder to check (bramble check .) or run it in ${repoRoot}\n`,
+    );
+    const elsewhere = bramble(['check'], tempDir());
+    assert.equal(elsewhere.status, 2);
+    assert.match(elsewhere.stderr, /name the folder to check \(bramble check \.\)\n$/);
+  });
+
   it('finds a clean, realistic tree with look-alike keys, merge keys and YAML-like strings clean', () => {
     const r = bramble(['check', realistic], repoRoot);
     assert.equal(r.status, 0, r.stdout + r.stderr);

@@ -255,6 +255,12 @@ describe('bad stacks', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no stack found/);
   });
+
+  it('run in a subfolder of the project, names the project folder in its hint', () => {
+    const r = bramble(['synth'], join(repoRoot, 'gitops'));
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `error app-load: no stack found: expected charts/main.ts\n  hint: run bramble in ${repoRoot}, the project folder above this one, or pass --app FILE\n`);
+  });
 });
 
 describe('usage', () => {
