@@ -122,7 +122,7 @@ export function projectFolderAbove(cwd: string, paths: readonly string[]): strin
 export function loadApp(entry: string, cwd: string, outdir?: string): LoadResult {
   const file = relative(cwd, entry) || entry;
   if (!existsSync(entry)) {
-    return { diagnostics: [{ ruleId: 'app-load', severity: 'error', message: `stack entry ${file} does not exist`, hint: 'create charts/main.ts or pass --app FILE', file }] };
+    return { diagnostics: [{ ruleId: 'app-load', severity: 'error', message: `stack entry ${file} does not exist`, hint: 'check the path given with --app: it is read relative to the folder bramble runs in', file }] };
   }
   installTypeScriptHook(cwd);
   let definition: unknown;

@@ -171,7 +171,7 @@ describe('bramble diff against a revision from before bramble', { skip }, () => 
     const dir = projectRepo();
     const r = run(['diff', '--app', 'charts/missing.ts'], dir);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^error: the stack at the working tree does not synthesize:\n/);
+    assert.match(r.stderr, /^error: the stack at the working tree does not synthesize:\ncharts\/missing\.ts: error app-load: stack entry charts\/missing\.ts does not exist\n  hint: check the path given with --app/);
     assert.deepEqual(r.leftInTmp, []);
   });
 });
