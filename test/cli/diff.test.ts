@@ -49,11 +49,15 @@ function retentionAndTimeout(source: string): string {
   return source.replace("retention: '72h'", "retention: '168h'").replace("timeout: '200ms'", "timeout: '5s'");
 }
 
-/** Runs bramble with a private TMPDIR, and returns what is left in it afterwards. */
+/**
+ * Runs bramble with a private TMPDIR, and returns what is left in it afterwards, except Node's own
+ * module compile cache: on Node 22+ the executable turns it on, and Node keeps it in the temporary
+ * folder (`node-compile-cache`) for the next run.
+ */
 function run(args: string[], cwd: string) {
   const tmp = tempDir('bramble-tmp-');
   const r = bramble(args, cwd, { TMPDIR: tmp, TEMP: tmp, TMP: tmp });
-  return { ...r, leftInTmp: readdirSync(tmp) };
+  return { ...r, leftInTmp: readdirSync(tmp).filter((name) => name !== 'node-compile-cache') };
 }
 
 interface JsonValueChange {
