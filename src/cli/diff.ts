@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortDiagnostics } from '../check/diagnostic';
 import { formatDiagnosticsText } from '../check/format';
 import { diffTrees, hasChanges, renderDiffJson, renderDiffMarkdown, renderDiffText, type TreeFile } from '../diff';
 import { flowGraph, renderMermaid, sameFlow } from '../graph';
-import { synthesizeInMemory, type StackLocation } from '../synth/in-memory';
-import { defaultEntries, findEntry } from '../synth/load-app';
+import { synthesizeInMemory, type InMemorySynth, type StackLocation } from '../synth/in-memory';
+import { defaultEntries } from '../synth/load-app';
 import { manifestName } from '../synth/tree';
 import { checkout, findRepository, resolveCommit, RevisionError, type Checkout, type Repository } from '../synth/revision';
 import { ExitCode, type Io } from './io';
@@ -69,7 +68,7 @@ export function runDiff(options: DiffOptions, io: Io): number {
 
 /** The tree the stack renders in the working directory as it is now. */
 function workingTree(options: DiffOptions, io: Io): Side | undefined {
-  const files = render(io.cwd, options, 'the working tree', io);
+  const files = treeOf(synthesizeInMemory(io.cwd, options), 'the working tree', io);
   return files && { label: 'working tree', files };
 }
 
@@ -82,21 +81,20 @@ function sideAt(repo: Repository, ref: string, sha: string, options: DiffOptions
   const c = checkout(repo, sha, join(io.cwd, 'node_modules'));
   checkouts.push(c);
   const label = `${ref} (${sha.slice(0, 7)})`;
-  const entry = findEntry(c.cwd, options.app);
-  if (!entry || !existsSync(entry)) {
+  const synth = synthesizeInMemory(c.cwd, options);
+  if (!synth.ok && synth.stage === 'missing') {
     io.stderr(`note: ${label} has no stack (no ${options.app ?? defaultEntries.join(', ')}): it is compared as an empty tree\n`);
     return { label: `${ref} (no stack)`, files: [] };
   }
-  const files = render(c.cwd, options, label, io);
+  const files = treeOf(synth, label, io);
   return files && { label: ref, files };
 }
 
 /**
- * Synthesizes the stack at `cwd`. On failure, prints its diagnostics (paths relative to the
- * project, as in that revision) under a line naming the revision, and returns undefined.
+ * The files a synthesized stack renders. On failure, prints its diagnostics (paths relative to
+ * the project, as in that revision) under a line naming the revision, and returns undefined.
  */
-function render(cwd: string, options: DiffOptions, revision: string, io: Io): TreeFile[] | undefined {
-  const synth = synthesizeInMemory(cwd, options);
+function treeOf(synth: InMemorySynth, revision: string, io: Io): TreeFile[] | undefined {
   if (!synth.ok) {
     io.stderr(`error: the stack at ${revision} does not synthesize:\n`);
     io.stderr(formatDiagnosticsText(sortDiagnostics(synth.diagnostics)));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../check/diagnostic';
 import { defaultEntries, findEntry, loadApp, projectFolderAbove } from './load-app';
@@ -14,13 +15,13 @@ export interface StackLocation {
 /** A stack rendered in memory: its files, or the errors that stopped it. */
 export type InMemorySynth =
   | { readonly ok: true; readonly files: RenderedFile[]; readonly diagnostics: Diagnostic[]; readonly outRel: string }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly outRel: string; readonly stage: 'load' | 'render' };
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly outRel: string; readonly stage: 'missing' | 'load' | 'render' };
 
 /**
  * Finds, loads and synthesizes the stack of the project at `cwd` without writing anything: the
  * first half of `bramble synth`, shared by `synth`, `graph` and `diff`. Diagnostics name files
- * relative to `cwd`; `ok` is false when the stack is missing or does not run (`stage` load) or
- * renders errors (`stage` render).
+ * relative to `cwd`; `ok` is false when there is no stack (`stage` missing: no default entry, or
+ * no `--app` file), when it does not run (`stage` load) or when it renders errors (`stage` render).
  */
 export function synthesizeInMemory(cwd: string, location: StackLocation = {}): InMemorySynth {
   const outRel = relative(cwd, resolve(cwd, location.out ?? 'gitops')) || '.';
@@ -28,10 +29,11 @@ export function synthesizeInMemory(cwd: string, location: StackLocation = {}): I
   if (!entry) {
     const above = projectFolderAbove(cwd, defaultEntries);
     const hint = above ? `run bramble in ${above}, the project folder above this one, or pass --app FILE` : 'create charts/main.ts or pass --app FILE';
-    return { ok: false, stage: 'load', outRel, diagnostics: [{ ruleId: 'app-load', severity: 'error', message: 'no stack found: expected charts/main.ts', hint }] };
+    return { ok: false, stage: 'missing', outRel, diagnostics: [{ ruleId: 'app-load', severity: 'error', message: 'no stack found: expected charts/main.ts', hint }] };
   }
   const loaded = loadApp(entry, cwd);
-  if (!loaded.app) return { ok: false, stage: 'load', outRel, diagnostics: loaded.diagnostics };
+  // An --app file that does not exist (loadApp reports it) is no stack, rather than a broken one.
+  if (!loaded.app) return { ok: false, stage: existsSync(entry) ? 'load' : 'missing', outRel, diagnostics: loaded.diagnostics };
   const { files, diagnostics } = synthesize(loaded.app, outRel);
   return hasErrors(diagnostics) ? { ok: false, stage: 'render', outRel, diagnostics } : { ok: true, files, diagnostics, outRel };
 }
