@@ -162,11 +162,9 @@ describe('bramble diff against a revision from before bramble', { skip }, () => 
     assert.match(r.stderr, /^note: HEAD~1 \([0-9a-f]{7}\) has no stack \(no charts\/main\.ts, [^)]*\): it is compared as an empty tree\n$/);
     const json = JSON.parse(r.stdout) as { base: string; files: { path: string; status: string }[] };
     assert.equal(json.base, 'HEAD~1 (no stack)');
-    const committed = readdirSync(join(dir, 'gitops'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name !== '.bramble-manifest.json')
-      .map((e) => join(e.parentPath ?? e.path, e.name).slice(join(dir, 'gitops').length + 1).split('\\').join('/'))
-      .sort();
-    assert.deepEqual(json.files.map((f) => f.path).sort(), committed);
+    // Every file synth owns in the committed tree, as its manifest lists them.
+    const manifest = JSON.parse(readFileSync(join(dir, 'gitops', '.bramble-manifest.json'), 'utf8')) as { files: Record<string, string> };
+    assert.deepEqual(json.files.map((f) => f.path).sort(), Object.keys(manifest.files).sort());
     assert.ok(json.files.every((f) => f.status === 'added'));
     assert.deepEqual(r.leftInTmp, []);
   });
