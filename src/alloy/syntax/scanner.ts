@@ -176,8 +176,6 @@ export class Scanner {
    * reusing the string saves slicing a new one that the AST would then keep.
    */
   private readonly names: string[] = new Array<string>(NAME_CACHE_SIZE).fill('');
-  /** The position last returned by {@link Scanner.tokenEnd}. */
-  private lastEnd: Position | undefined;
   /** Kind of the current token (after {@link Scanner.scan}). */
   kind: TokenKind = 'EOF';
   /** Text of the current token. */
@@ -343,19 +341,12 @@ export class Scanner {
 
   /** Where the current token starts. */
   tokenStart(): Position {
-    // Positions are immutable values: where this token starts right where the last token whose
-    // end was asked for ends (`a.b`, `x]`), share that object. The AST keeps every position, and
-    // allocating and copying them is most of the parser's cost.
-    const last = this.lastEnd;
-    if (last !== undefined && last.offset === this.startOffset) return last;
     return { offset: this.startOffset, line: this.startLine, column: this.startColumn };
   }
 
   /** Where the current token ends (exclusive). */
   tokenEnd(): Position {
-    const last = this.lastEnd;
-    if (last !== undefined && last.offset === this.endOffset) return last;
-    return (this.lastEnd = { offset: this.endOffset, line: this.endLine, column: this.endColumn });
+    return { offset: this.endOffset, line: this.endLine, column: this.endColumn };
   }
 
   /**
